@@ -1,0 +1,297 @@
+import { Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import { Construct } from 'constructs';
+import { throwIfProblems } from '../../lib/errors';
+
+/**
+ * Actions the account keeps on every key, so a key policy can never lock the account out of
+ * administering it. None of them uses the key: encryption and decryption need a grant.
+ *
+ * `kms:CreateGrant` is here on purpose: grants are how named principals get use, and an administrator
+ * must be able to create and revoke them.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html#key-policy-default-allow-administrators
+ */
+export const KEY_ADMIN_ACTIONS = [
+  'kms:CancelKeyDeletion',
+  'kms:CreateAlias',
+  'kms:CreateGrant',
+  'kms:DeleteAlias',
+  'kms:DescribeKey',
+  'kms:DisableKey',
+  'kms:DisableKeyRotation',
+  'kms:EnableKey',
+  'kms:EnableKeyRotation',
+  'kms:GetKeyPolicy',
+  'kms:GetKeyRotationStatus',
+  'kms:ListAliases',
+  'kms:ListGrants',
+  'kms:ListKeyPolicies',
+  'kms:ListResourceTags',
+  'kms:ListRetirableGrants',
+  'kms:PutKeyPolicy',
+  'kms:ReplicateKey',
+  'kms:RetireGrant',
+  'kms:RevokeGrant',
+  'kms:RotateKeyOnDemand',
+  'kms:ScheduleKeyDeletion',
+  'kms:TagResource',
+  'kms:UntagResource',
+  'kms:UpdateAlias',
+  'kms:UpdateKeyDescription',
+  'kms:UpdatePrimaryRegion',
+];
+
+/** Actions that encrypt and decrypt data with a symmetric key. */
+export const KEY_USE_ACTIONS = [
+  'kms:Decrypt',
+  'kms:DescribeKey',
+  'kms:Encrypt',
+  'kms:GenerateDataKey*',
+  'kms:ReEncrypt*',
+];
+
+/**
+ * How a service principal may use a `DataKey`.
+ *
+ * At least one scoping condition (`sourceAccount`, `sourceArn`, `viaService` or `conditions`) is
+ * required, so a service can only use the key on behalf of this account.
+ */
+export interface ServiceKeyUseOptions {
+  /**
+   * Service principal, for example `logs.amazonaws.com` or `delivery.logs.amazonaws.com`.
+   */
+  readonly service: string;
+  /**
+   * Actions the service may call.
+   *
+   * @default KEY_USE_ACTIONS (Encrypt, Decrypt, ReEncrypt*, GenerateDataKey*, DescribeKey)
+   */
+  readonly actions?: string[];
+  /**
+   * Scope with `aws:SourceAccount`.
+   *
+   * @default true - the key's own account
+   */
+  readonly sourceAccount?: boolean;
+  /**
+   * Scope with `aws:SourceArn` (ArnLike), for example the trail or log group ARN.
+   *
+   * @default - no source ARN condition
+   */
+  readonly sourceArn?: string;
+  /**
+   * Scope with `kms:ViaService` (the service must call KMS on the caller's behalf).
+   *
+   * @default - no ViaService condition
+   */
+  readonly viaService?: string;
+  /**
+   * Extra conditions, merged with the ones above (for example an encryption-context condition).
+   *
+   * @default - none
+   */
+  readonly conditions?: Record<string, Record<string, unknown>>;
+  /**
+   * Statement id (Sid) in the key policy.
+   *
+   * @default - derived from the service name
+   */
+  readonly sid?: string;
+}
+
+export interface DataKeyProps {
+  /**
+   * The class of data this key protects: lowercase letters, digits and hyphens (for example `logs`,
+   * `backup`, `customer-data`). The alias is `alias/<aliasPrefix>/<dataClass>`.
+   */
+  readonly dataClass: string;
+  /**
+   * Prefix of the alias.
+   *
+   * @default 'baseline'
+   */
+  readonly aliasPrefix?: string;
+  /**
+   * How often KMS rotates the key material: 90 to 2560 days.
+   *
+   * @default Duration.days(365)
+   */
+  readonly rotationPeriod?: Duration;
+  /**
+   * Make the key a multi-Region primary key, so it can be replicated for cross-Region backup copies
+   * and disaster recovery.
+   *
+   * @default false
+   */
+  readonly multiRegion?: boolean;
+  /**
+   * Extra principals that may administer the key (never use it). The account itself always keeps
+   * administration.
+   *
+   * @default - the account (through IAM) only
+   */
+  readonly administrators?: iam.IPrincipal[];
+  /**
+   * Key description.
+   *
+   * @default - 'Customer-managed key for <dataClass> data (cdk-security-baseline)'
+   */
+  readonly description?: string;
+}
+
+const DATA_CLASS = /^[a-z0-9][a-z0-9-]{0,49}$/;
+
+/**
+ * A customer-managed KMS key for one class of data.
+ *
+ * Default settings:
+ * - rotation on, every 365 days (90 to 2560 allowed);
+ * - 30-day pending window (the longest), and the key is retained when the stack is deleted;
+ * - the key policy separates administration from use: the account keeps every administrative action
+ *   (so it can never be locked out) but no cryptographic action. Use comes only from `grant*()` to
+ *   named principals (written into the key policy, not delegated to IAM) or `allowServiceUse()` for
+ *   service principals scoped with `aws:SourceAccount`, `aws:SourceArn` or `kms:ViaService`.
+ *
+ * The key is defined with the L1 `CfnKey`, so none of these settings depends on the consumer's
+ * feature flags (`@aws-cdk/aws-kms:defaultKeyPolicies` would otherwise change the key policy).
+ */
+export class DataKey extends Construct {
+  /** The key, usable anywhere an `IKey` is expected. Grants on it go into the key policy. */
+  public readonly key: kms.IKey;
+  /** The key's alias. */
+  public readonly alias: kms.Alias;
+  /** The underlying L1 resource. */
+  public readonly cfnKey: kms.CfnKey;
+  /** Key ARN. */
+  public readonly keyArn: string;
+  /** Data class the key protects. */
+  public readonly dataClass: string;
+
+  constructor(scope: Construct, id: string, props: DataKeyProps) {
+    super(scope, id);
+    validateDataKeyProps(this, props);
+
+    const rotationDays = props.rotationPeriod?.toDays() ?? 365;
+    this.dataClass = props.dataClass;
+    this.cfnKey = new kms.CfnKey(this, 'Resource', {
+      description: props.description ?? `Customer-managed key for ${props.dataClass} data (cdk-security-baseline)`,
+      enabled: true,
+      enableKeyRotation: true,
+      rotationPeriodInDays: rotationDays,
+      pendingWindowInDays: 30,
+      keySpec: 'SYMMETRIC_DEFAULT',
+      keyUsage: 'ENCRYPT_DECRYPT',
+      multiRegion: props.multiRegion ?? false,
+      keyPolicy: { Version: '2012-10-17', Statement: [] },
+    });
+    this.cfnKey.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    this.key = kms.Key.fromCfnKey(this.cfnKey);
+    this.keyArn = this.key.keyArn;
+
+    const admins: iam.IPrincipal[] = [new iam.AccountRootPrincipal(), ...(props.administrators ?? [])];
+    this.key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AccountAdministersKeyButCannotUseIt',
+        principals: admins,
+        actions: KEY_ADMIN_ACTIONS,
+        resources: ['*'],
+      }),
+    );
+    // KMS grants may only be created for AWS resources (EBS, RDS, ...), never handed to people: use by
+    // people and roles goes through key-policy statements that a reviewer can read (CT.KMS.PR.3).
+    this.key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'DenyGrantsExceptForAwsResources',
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: ['kms:CreateGrant'],
+        resources: ['*'],
+        conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
+      }),
+    );
+
+    this.alias = new kms.Alias(this, 'Alias', {
+      aliasName: `alias/${props.aliasPrefix ?? 'baseline'}/${props.dataClass}`,
+      targetKey: this.key,
+    });
+  }
+
+  /**
+   * Allow a service principal to use the key on this account's behalf.
+   *
+   * The statement is always scoped: by default with `aws:SourceAccount` set to this account, plus any
+   * source ARN, `kms:ViaService` or extra conditions given.
+   */
+  public allowServiceUse(options: ServiceKeyUseOptions): iam.PolicyStatement {
+    const conditions: Record<string, Record<string, unknown>> = {};
+    const merge = (op: string, key: string, value: unknown) => {
+      conditions[op] = { ...conditions[op], [key]: value };
+    };
+    if (options.sourceAccount ?? true) merge('StringEquals', 'aws:SourceAccount', Stack.of(this).account);
+    if (options.sourceArn) merge('ArnLike', 'aws:SourceArn', options.sourceArn);
+    if (options.viaService) merge('StringEquals', 'kms:ViaService', options.viaService);
+    for (const [op, values] of Object.entries(options.conditions ?? {})) {
+      for (const [key, value] of Object.entries(values)) merge(op, key, value);
+    }
+    if (Object.keys(conditions).length === 0) {
+      throwIfProblems('DataKey.UnscopedServiceUse', this, [
+        `allowServiceUse(${options.service}) has no scoping condition; set sourceAccount, sourceArn, ` +
+          'viaService or conditions so the service can only use the key for this account',
+      ]);
+    }
+    const statement = new iam.PolicyStatement({
+      sid: options.sid ?? `Allow${options.service.split('.')[0].replace(/[^A-Za-z0-9]/g, '')}Use`,
+      principals: [new iam.ServicePrincipal(options.service)],
+      actions: options.actions ?? KEY_USE_ACTIONS,
+      resources: ['*'],
+      conditions,
+    });
+    this.key.addToResourcePolicy(statement);
+    return statement;
+  }
+
+  /** Grant encrypt and decrypt to a named principal (in the key policy and the principal's policy). */
+  public grantEncryptDecrypt(grantee: iam.IGrantable): iam.Grant {
+    return this.key.grantEncryptDecrypt(grantee);
+  }
+
+  /** Grant decrypt to a named principal (in the key policy and the principal's policy). */
+  public grantDecrypt(grantee: iam.IGrantable): iam.Grant {
+    return this.key.grantDecrypt(grantee);
+  }
+
+  /** Grant encrypt to a named principal (in the key policy and the principal's policy). */
+  public grantEncrypt(grantee: iam.IGrantable): iam.Grant {
+    return this.key.grantEncrypt(grantee);
+  }
+}
+
+function validateDataKeyProps(scope: Construct, props: DataKeyProps): void {
+  const problems: string[] = [];
+  if (!Token.isUnresolved(props.dataClass) && !DATA_CLASS.test(props.dataClass)) {
+    problems.push(
+      `dataClass must be 1-50 lowercase letters, digits or hyphens (it becomes the alias), got ${JSON.stringify(props.dataClass)}; ` +
+        "use a name such as 'logs' or 'customer-data'",
+    );
+  }
+  if (props.aliasPrefix !== undefined && !Token.isUnresolved(props.aliasPrefix)) {
+    if (!/^[a-zA-Z0-9/_-]{1,100}$/.test(props.aliasPrefix) || props.aliasPrefix.startsWith('aws')) {
+      problems.push(
+        `aliasPrefix must be letters, digits, '/', '_' or '-' and must not start with 'aws', got ${JSON.stringify(props.aliasPrefix)}; ` +
+          "use your organisation's prefix, for example 'acme'",
+      );
+    }
+  }
+  if (props.rotationPeriod !== undefined && !props.rotationPeriod.isUnresolved()) {
+    const days = props.rotationPeriod.toDays({ integral: false });
+    if (!Number.isInteger(days) || days < 90 || days > 2560) {
+      problems.push(
+        `rotationPeriod must be a whole number of days from 90 to 2560 (KMS limits), got ${days} days; ` +
+          'use Duration.days(365) for yearly rotation or Duration.days(90) for quarterly',
+      );
+    }
+  }
+  throwIfProblems('DataKey.InvalidProps', scope, problems);
+}

@@ -1,0 +1,3 @@
+// Public API of cdk-security-baseline: the constructs, plus the shared error type.
+export * from './lib/errors';
+export * from './constructs/data';

@@ -1,0 +1,11 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': 'ts-jest' },
+  globalSetup: '<rootDir>/test/util/global-setup.js',
+  snapshotSerializers: ['<rootDir>/test/util/asset-hash-serializer.js'],
+  testTimeout: 120000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,136 @@
+import { Duration } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { DataKey, KEY_ADMIN_ACTIONS } from '../../../constructs/data/data-key';
+import { testStack } from '../../util/stack';
+
+describe('DataKey', () => {
+  test('defaults: rotation 365 days, 30-day window, retained, alias from data class', () => {
+    // GIVEN
+    const { stack } = testStack();
+    // WHEN
+    new DataKey(stack, 'Key', { dataClass: 'customer-data' });
+    // THEN
+    const t = Template.fromStack(stack);
+    t.resourceCountIs('AWS::KMS::Key', 1);
+    t.hasResource('AWS::KMS::Key', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        EnableKeyRotation: true,
+        RotationPeriodInDays: 365,
+        PendingWindowInDays: 30,
+        MultiRegion: false,
+        KeySpec: 'SYMMETRIC_DEFAULT',
+      }),
+    });
+    t.hasResourceProperties('AWS::KMS::Alias', { AliasName: 'alias/baseline/customer-data' });
+  });
+
+  test('key policy: the account administers but cannot encrypt or decrypt', () => {
+    const { stack } = testStack();
+    new DataKey(stack, 'Key', { dataClass: 'logs' });
+    const policy = Template.fromStack(stack).findResources('AWS::KMS::Key');
+    const statements = Object.values(policy)[0].Properties.KeyPolicy.Statement;
+    expect(statements).toHaveLength(2);
+    expect(statements[1]).toMatchObject({ Effect: 'Deny', Action: 'kms:CreateGrant', Principal: { AWS: '*' } });
+    expect(statements[0].Action).toEqual(KEY_ADMIN_ACTIONS);
+    expect(statements[0].Action).toContain('kms:PutKeyPolicy');
+    expect(statements[0].Action.join(' ')).not.toMatch(/kms:\*|Encrypt|Decrypt|GenerateDataKey/);
+  });
+
+  test('the account keeps administration under the empty feature-flag context', () => {
+    const { stack } = testStack({ context: 'empty' });
+    new DataKey(stack, 'Key', { dataClass: 'logs' });
+    const key = Object.values(Template.fromStack(stack).findResources('AWS::KMS::Key'))[0];
+    expect(key.Properties.KeyPolicy.Statement[0].Action).toEqual(KEY_ADMIN_ACTIONS);
+    expect(JSON.stringify(key.Properties.KeyPolicy.Statement[0].Principal)).toContain(':root');
+  });
+
+  test('grants to named principals land in the key policy', () => {
+    const { stack } = testStack();
+    const key = new DataKey(stack, 'Key', { dataClass: 'logs' });
+    const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    key.grantEncryptDecrypt(role);
+    Template.fromStack(stack).hasResourceProperties('AWS::KMS::Key', {
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: Match.arrayWith(['kms:Decrypt', 'kms:Encrypt']),
+            Principal: { AWS: { 'Fn::GetAtt': [Match.stringLikeRegexp('Role'), 'Arn'] } },
+          }),
+        ]),
+      },
+    });
+  });
+
+  test('service use is scoped with aws:SourceAccount, source ARN and ViaService', () => {
+    const { stack } = testStack();
+    const key = new DataKey(stack, 'Key', { dataClass: 'logs' });
+    key.allowServiceUse({ service: 'logs.eu-west-1.amazonaws.com', sourceArn: 'arn:aws:logs:eu-west-1:111122223333:*', viaService: 'logs.eu-west-1.amazonaws.com' });
+    Template.fromStack(stack).hasResourceProperties('AWS::KMS::Key', {
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Principal: { Service: 'logs.eu-west-1.amazonaws.com' },
+            Condition: {
+              StringEquals: { 'aws:SourceAccount': '111122223333', 'kms:ViaService': 'logs.eu-west-1.amazonaws.com' },
+              ArnLike: { 'aws:SourceArn': 'arn:aws:logs:eu-west-1:111122223333:*' },
+            },
+          }),
+        ]),
+      },
+    });
+  });
+
+  test('fails when service use has no scoping condition', () => {
+    const { stack } = testStack();
+    const key = new DataKey(stack, 'Key', { dataClass: 'logs' });
+    expect(() => key.allowServiceUse({ service: 'sns.amazonaws.com', sourceAccount: false })).toThrow(/DataKey.UnscopedServiceUse.*no scoping condition/s);
+  });
+
+  test('all props: rotation, multi-Region, prefix, extra administrators', () => {
+    const { stack } = testStack();
+    const admin = new iam.Role(stack, 'Admin', { assumedBy: new iam.AccountRootPrincipal() });
+    new DataKey(stack, 'Key', {
+      dataClass: 'backup',
+      aliasPrefix: 'acme',
+      rotationPeriod: Duration.days(90),
+      multiRegion: true,
+      administrators: [admin],
+      description: 'Backup key',
+    });
+    const t = Template.fromStack(stack);
+    t.hasResourceProperties('AWS::KMS::Key', { RotationPeriodInDays: 90, MultiRegion: true, Description: 'Backup key' });
+    t.hasResourceProperties('AWS::KMS::Alias', { AliasName: 'alias/acme/backup' });
+  });
+
+  test('pins the logical id of the key', () => {
+    const { stack } = testStack();
+    new DataKey(stack, 'Key', { dataClass: 'logs' });
+    expect(Object.keys(Template.fromStack(stack).findResources('AWS::KMS::Key'))).toEqual(['Key961B73FD']);
+  });
+
+  test.each([89, 2561, 0])('fails when the rotation period is %d days', (days) => {
+    const { stack } = testStack();
+    expect(() => new DataKey(stack, 'Key', { dataClass: 'logs', rotationPeriod: Duration.days(days) })).toThrow(
+      new RegExp(`rotationPeriod must be a whole number of days from 90 to 2560.*got ${days} days`),
+    );
+  });
+
+  test('fails when the data class is not alias-safe', () => {
+    const { stack } = testStack();
+    expect(() => new DataKey(stack, 'Key', { dataClass: 'Customer Data' })).toThrow(/dataClass must be .*"Customer Data"/);
+  });
+
+  test('fails when the alias prefix is reserved', () => {
+    const { stack } = testStack();
+    expect(() => new DataKey(stack, 'Key', { dataClass: 'logs', aliasPrefix: 'aws' })).toThrow(/aliasPrefix must .*must not start with 'aws'/);
+  });
+
+  test('snapshot (change detector)', () => {
+    const { stack } = testStack();
+    new DataKey(stack, 'Key', { dataClass: 'logs' });
+    expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
+  });
+});
