@@ -1,1 +1,2 @@
 export * from './data-key';
+export * from './secure-log-group';
