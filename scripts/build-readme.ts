@@ -1,0 +1,31 @@
+// Build README.md from the fragments in docs/readme/ (in file-name order) and the generated tables.
+// A fragment marks a generated table with `<!-- generated:NAME -->`; GENERATORS below fills it from the
+// code's own data, so the README cannot drift from what the constructs do. test/readme.test.ts fails
+// when README.md is out of date; `npm run readme` rewrites it.
+import * as fs from 'fs';
+import * as path from 'path';
+
+const ROOT = path.join(__dirname, '..');
+const FRAGMENTS = path.join(ROOT, 'docs', 'readme');
+
+/** Generated sections, by marker name. Each returns Markdown. */
+export const GENERATORS: Record<string, () => string> = {};
+
+export function buildReadme(): string {
+  const parts = fs
+    .readdirSync(FRAGMENTS)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => fs.readFileSync(path.join(FRAGMENTS, f), 'utf8').trim());
+  const body = parts.join('\n\n').replace(/<!-- generated:([\w-]+) -->/g, (_m, name: string) => {
+    const gen = GENERATORS[name];
+    if (!gen) throw new Error(`docs/readme: no generator for <!-- generated:${name} -->`);
+    return `<!-- generated:${name} (do not edit; npm run readme) -->\n${gen().trim()}\n<!-- end:${name} -->`;
+  });
+  return `<!-- Generated from docs/readme/*.md by scripts/build-readme.ts: edit those, then run npm run readme. -->\n\n${body}\n`;
+}
+
+if (require.main === module) {
+  fs.writeFileSync(path.join(ROOT, 'README.md'), buildReadme());
+  console.log('README.md written');
+}
