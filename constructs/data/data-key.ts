@@ -212,8 +212,10 @@ export class DataKey extends Construct {
       }),
     );
 
+    const aliasName = `alias/${props.aliasPrefix ?? 'baseline'}/${props.dataClass}`;
+    claimAlias(this, aliasName);
     this.alias = new kms.Alias(this, 'Alias', {
-      aliasName: `alias/${props.aliasPrefix ?? 'baseline'}/${props.dataClass}`,
+      aliasName,
       targetKey: this.key,
     });
   }
@@ -266,6 +268,26 @@ export class DataKey extends Construct {
   public grantEncrypt(grantee: iam.IGrantable): iam.Grant {
     return this.key.grantEncrypt(grantee);
   }
+}
+
+/** Aliases claimed per app and environment: two keys with one alias would fail at deploy time. */
+const claimedAliases = new WeakMap<Construct, Map<string, string>>();
+
+function claimAlias(key: DataKey, aliasName: string): void {
+  const stack = Stack.of(key);
+  if (Token.isUnresolved(aliasName)) return;
+  const root = key.node.root;
+  const claimed = claimedAliases.get(root) ?? new Map<string, string>();
+  claimedAliases.set(root, claimed);
+  const slot = `${stack.account}/${stack.region}/${aliasName}`;
+  const other = claimed.get(slot);
+  if (other !== undefined) {
+    throwIfProblems('DataKey.DuplicateAlias', key, [
+      `dataClass ${JSON.stringify(key.dataClass)} gives alias ${aliasName}, which ${other} already uses in this account and Region; ` +
+        'give each key its own dataClass (for example dataClass on SecureBucket) or pass an existing key',
+    ]);
+  }
+  claimed.set(slot, key.node.path);
 }
 
 function validateDataKeyProps(scope: Construct, props: DataKeyProps): void {

@@ -1,2 +1,3 @@
 export * from './data-key';
 export * from './secure-log-group';
+export * from './secure-bucket';

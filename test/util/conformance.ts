@@ -41,7 +41,8 @@ export function runConformance(
   cases: Record<string, (stack: Stack) => void>,
   options: { cfnValidation?: boolean } = {},
 ): Record<string, ConformanceResult> & { all: ConformanceResult } {
-  if (!options.cfnValidation) process.env.CDK_VALIDATION = 'false';
+  if (options.cfnValidation) delete process.env.CDK_VALIDATION;
+  else process.env.CDK_VALIDATION = 'false';
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'conformance-'));
   const app = new App({
     outdir,

@@ -20,7 +20,9 @@ export interface TestStackOptions {
 
 /** A fresh App + Stack with a fixed env and context. */
 export function testStack(options: TestStackOptions = {}): { app: App; stack: Stack } {
-  if (!options.cfnValidation) {
+  if (options.cfnValidation) {
+    delete process.env.CDK_VALIDATION;
+  } else {
     process.env.CDK_VALIDATION = 'false';
   }
   const context = {

@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { DataKey, KEY_ADMIN_ACTIONS } from '../../../constructs/data/data-key';
@@ -132,5 +132,22 @@ describe('DataKey', () => {
     const { stack } = testStack();
     new DataKey(stack, 'Key', { dataClass: 'logs' });
     expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
+  });
+});
+
+describe('DataKey aliases', () => {
+  test('fails when two keys in one account and Region claim the same alias', () => {
+    const { stack } = testStack();
+    new DataKey(stack, 'First', { dataClass: 'logs' });
+    expect(() => new DataKey(stack, 'Second', { dataClass: 'logs' })).toThrow(
+      /DataKey.DuplicateAlias.*alias\/baseline\/logs, which TestStack\/First already uses/s,
+    );
+  });
+
+  test('the same data class in two Regions is fine', () => {
+    const { app, stack } = testStack();
+    new DataKey(stack, 'First', { dataClass: 'logs' });
+    const other = new Stack(app, 'Other', { env: { account: '111122223333', region: 'us-east-1' } });
+    expect(() => new DataKey(other, 'Key', { dataClass: 'logs' })).not.toThrow();
   });
 });
