@@ -15,7 +15,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       '@typescript-eslint/member-ordering': 'error',
       'import/order': ['error', { groups: ['builtin', 'external', 'internal', 'parent', 'sibling', 'index'], alphabetize: { order: 'asc', caseInsensitive: true } }],
-      'import/no-extraneous-dependencies': ['error', { devDependencies: ['test/**', 'scripts/**', 'bin/**'], peerDependencies: true }],
+      'import/no-extraneous-dependencies': ['error', { devDependencies: ['test/**', 'scripts/**', 'bin/**', 'constructs/**/handlers/**'], peerDependencies: true }],
       'import/no-restricted-paths': [
         'error',
         {

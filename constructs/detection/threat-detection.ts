@@ -1,0 +1,883 @@
+import { Annotations, Aws, CfnCondition, CustomResource, Duration, Fn, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import * as config from 'aws-cdk-lib/aws-config';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as guardduty from 'aws-cdk-lib/aws-guardduty';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as securityhub from 'aws-cdk-lib/aws-securityhub';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { RegionInfo } from 'aws-cdk-lib/region-info';
+import { Construct } from 'constructs';
+import { throwIfProblems } from '../../lib/errors';
+import { handlerCode } from '../../lib/handler-assets';
+import { SecureBucket } from '../data/secure-bucket';
+import { SecureLogGroup } from '../data/secure-log-group';
+import {
+  CONSOLE_HOST_PLACEHOLDER,
+  FindingMessageTemplate,
+  GUARDDUTY_FINDING_MESSAGE,
+  SECURITY_HUB_FINDING_MESSAGE,
+} from './finding-messages';
+
+export type { FindingMessageField, FindingMessageTemplate } from './finding-messages';
+export {
+  CONSOLE_HOST_PLACEHOLDER,
+  GUARDDUTY_FINDING_MESSAGE,
+  SECURITY_HUB_FINDING_MESSAGE,
+  renderFindingMessage,
+  valueAtPath,
+} from './finding-messages';
+
+/**
+ * Lowest and highest GuardDuty finding severity.
+ *
+ * Low 1.0-3.9, Medium 4.0-6.9, High 7.0-8.9, Critical 9.0-10.0 (Critical is used for attack
+ * sequences; before it existed the values 9.0-10.0 were reserved).
+ *
+ * @see https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_findings-severity.html
+ */
+export const GUARDDUTY_SEVERITY_MIN = 1.0;
+/** Highest GuardDuty finding severity (Critical). */
+export const GUARDDUTY_SEVERITY_MAX = 10.0;
+/** Lowest severity of a High GuardDuty finding. A threshold above it silences High findings. */
+export const GUARDDUTY_SEVERITY_HIGH = 7.0;
+
+/** GuardDuty protection plans, configured as detector features. */
+export enum GuardDutyFeature {
+  /** S3 Protection: CloudTrail data events for S3. */
+  S3_DATA_EVENTS = 'S3_DATA_EVENTS',
+  /** EKS Protection: Kubernetes audit logs. */
+  EKS_AUDIT_LOGS = 'EKS_AUDIT_LOGS',
+  /** Malware Protection for EC2: scans EBS volumes of instances with suspicious findings. */
+  EBS_MALWARE_PROTECTION = 'EBS_MALWARE_PROTECTION',
+  /** RDS Protection: Aurora and RDS login activity. */
+  RDS_LOGIN_EVENTS = 'RDS_LOGIN_EVENTS',
+  /** Lambda Protection: network activity of Lambda functions. */
+  LAMBDA_NETWORK_LOGS = 'LAMBDA_NETWORK_LOGS',
+  /** Runtime Monitoring for EKS, ECS on Fargate and EC2, with automated agent management. */
+  RUNTIME_MONITORING = 'RUNTIME_MONITORING',
+}
+
+/** Agent management options of Runtime Monitoring: all enabled when Runtime Monitoring is. */
+const RUNTIME_AGENT_MANAGEMENT = ['EKS_ADDON_MANAGEMENT', 'ECS_FARGATE_AGENT_MANAGEMENT', 'EC2_AGENT_MANAGEMENT'];
+
+/** How often GuardDuty publishes updates to findings it has already reported. */
+export enum FindingPublishingFrequency {
+  /** Every 15 minutes (the fastest). */
+  FIFTEEN_MINUTES = 'FIFTEEN_MINUTES',
+  /** Every hour. */
+  ONE_HOUR = 'ONE_HOUR',
+  /** Every six hours (GuardDuty's own default). */
+  SIX_HOURS = 'SIX_HOURS',
+}
+
+/** Security Hub severity labels, lowest first. */
+export enum SecurityHubSeverity {
+  /** The issue does not need action on its own. */
+  LOW = 'LOW',
+  /** The issue must be addressed, but not urgently. */
+  MEDIUM = 'MEDIUM',
+  /** The issue must be addressed as a priority. */
+  HIGH = 'HIGH',
+  /** The issue must be remediated immediately. */
+  CRITICAL = 'CRITICAL',
+}
+const SECURITY_HUB_SEVERITIES = [SecurityHubSeverity.LOW, SecurityHubSeverity.MEDIUM, SecurityHubSeverity.HIGH, SecurityHubSeverity.CRITICAL];
+
+/** Resource types Amazon Inspector scans. */
+export enum InspectorResourceType {
+  /** EC2 instances (package vulnerabilities and network reachability). */
+  EC2 = 'EC2',
+  /** Container images in ECR. */
+  ECR = 'ECR',
+  /** Lambda function packages. */
+  LAMBDA = 'LAMBDA',
+  /** Lambda function code. */
+  LAMBDA_CODE = 'LAMBDA_CODE',
+}
+
+/**
+ * A Security Hub standard to subscribe to.
+ *
+ * @see https://docs.aws.amazon.com/securityhub/latest/userguide/standards-reference.html
+ */
+export class SecurityHubStandard {
+  /** AWS Foundational Security Best Practices v1.0.0. */
+  public static readonly AWS_FOUNDATIONAL_SECURITY_BEST_PRACTICES = new SecurityHubStandard(
+    'aws-foundational-security-best-practices/v/1.0.0',
+    'FoundationalBestPractices',
+  );
+  /** CIS AWS Foundations Benchmark v3.0.0. */
+  public static readonly CIS_AWS_FOUNDATIONS_3_0 = new SecurityHubStandard('cis-aws-foundations-benchmark/v/3.0.0', 'CisV3');
+  /** NIST SP 800-53 Revision 5. */
+  public static readonly NIST_800_53_R5 = new SecurityHubStandard('nist-800-53/v/5.0.0', 'Nist80053R5');
+  /** PCI DSS v4.0.1. */
+  public static readonly PCI_DSS_4_0_1 = new SecurityHubStandard('pci-dss/v/4.0.1', 'PciDss401');
+
+  private constructor(
+    /** The ARN after `arn:<partition>:securityhub:<region>::standards/`. */
+    public readonly standardPath: string,
+    /** Construct id of the `CfnStandard`. */
+    public readonly constructId: string,
+  ) {}
+
+  /**
+   * Any other regional standard, by the part of its ARN after `standards/`, for example
+   * `aws-resource-tagging-standard/v/1.0.0`. `constructId` names its `CfnStandard`.
+   */
+  public static of(standardPath: string, constructId: string): SecurityHubStandard {
+    return new SecurityHubStandard(standardPath, constructId);
+  }
+
+  /** The standard's ARN in the stack's partition and Region. */
+  public arnFor(scope: Construct): string {
+    const stack = Stack.of(scope);
+    return `arn:${stack.partition}:securityhub:${stack.region}::standards/${this.standardPath}`;
+  }
+}
+
+/** The standards subscribed by default. */
+export const DEFAULT_SECURITY_HUB_STANDARDS = [
+  SecurityHubStandard.AWS_FOUNDATIONAL_SECURITY_BEST_PRACTICES,
+  SecurityHubStandard.CIS_AWS_FOUNDATIONS_3_0,
+  SecurityHubStandard.NIST_800_53_R5,
+  SecurityHubStandard.PCI_DSS_4_0_1,
+];
+
+export interface ThreatDetectionProps {
+  /**
+   * Topic that receives a readable alert for each finding at or above the thresholds (usually
+   * `SecurityAlerts.topic`). A topic defined in the same stack gets a policy statement that admits
+   * exactly the two alert rules; any other topic's policy must admit this account's EventBridge
+   * rules. If the topic is encrypted, its key must let `events.amazonaws.com` use it (SecurityAlerts
+   * does both).
+   */
+  readonly alertTopic: sns.ITopic;
+
+  /**
+   * Turn GuardDuty on in this account and Region. `false` emits the warning
+   * `cdk-security-baseline:threatDetection.guardDutyDisabled`.
+   *
+   * @default true
+   */
+  readonly guardDuty?: boolean;
+  /**
+   * Id of a GuardDuty detector that already exists in this account and Region (32 lowercase hex
+   * characters). No detector is defined; findings of the given detector are exported and alerted.
+   * Its protection plans are not changed: set them where the detector is managed.
+   *
+   * @default - a new detector with every protection plan
+   */
+  readonly existingDetectorId?: string;
+  /**
+   * Protection plans to turn off on the new detector. Emits the warning
+   * `cdk-security-baseline:threatDetection.guardDutyFeaturesDisabled`.
+   *
+   * @default - none: every protection plan is on
+   */
+  readonly disabledGuardDutyFeatures?: GuardDutyFeature[];
+  /**
+   * How often the new detector publishes updates to existing findings. Slower than 15 minutes
+   * emits the warning `cdk-security-baseline:threatDetection.slowFindingPublishing`.
+   *
+   * @default FindingPublishingFrequency.FIFTEEN_MINUTES
+   */
+  readonly findingPublishingFrequency?: FindingPublishingFrequency;
+  /**
+   * Export GuardDuty findings to a KMS-encrypted bucket (kept beyond GuardDuty's 90 days). A detector
+   * has at most one publishing destination, so turn this off for an existing detector that already
+   * exports. `false` emits the warning `cdk-security-baseline:threatDetection.findingsNotExported`.
+   *
+   * @default true
+   */
+  readonly exportFindings?: boolean;
+  /**
+   * Lowest GuardDuty severity that raises an alert, from 1.0 to 10.0 (Low 1.0, Medium 4.0, High
+   * 7.0, Critical 9.0). Above 7.0 silences High findings and emits the warning
+   * `cdk-security-baseline:threatDetection.highFindingsNotAlerted`.
+   *
+   * @default 4.0 - Medium, High and Critical findings
+   */
+  readonly minimumSeverity?: number;
+
+  /**
+   * Turn Security Hub on. `false` emits the warning
+   * `cdk-security-baseline:threatDetection.securityHubDisabled`.
+   *
+   * @default true
+   */
+  readonly securityHub?: boolean;
+  /**
+   * Security Hub is already enabled in this account and Region: no hub is defined, but the standards
+   * are still subscribed and control findings still alerted.
+   *
+   * @default false - a hub is defined
+   */
+  readonly existingSecurityHub?: boolean;
+  /**
+   * Standards to subscribe to. An empty list emits the warning
+   * `cdk-security-baseline:threatDetection.noSecurityHubStandards`.
+   *
+   * @default - AWS Foundational Security Best Practices, CIS AWS Foundations v3.0.0, NIST SP 800-53
+   * Rev. 5 and PCI DSS v4.0.1
+   */
+  readonly securityHubStandards?: SecurityHubStandard[];
+  /**
+   * Lowest severity of a failed Security Hub control finding that raises an alert. `CRITICAL`
+   * silences High findings and emits the warning
+   * `cdk-security-baseline:threatDetection.highControlFindingsNotAlerted`.
+   *
+   * @default SecurityHubSeverity.HIGH
+   */
+  readonly securityHubMinimumSeverity?: SecurityHubSeverity;
+
+  /**
+   * Turn on an AWS Config recorder for every resource type, global ones included. `false` emits the
+   * warning `cdk-security-baseline:threatDetection.configDisabled`.
+   *
+   * @default true
+   */
+  readonly configRecorder?: boolean;
+  /**
+   * An AWS Config recorder already exists in this account and Region (a Region has at most one
+   * customer-managed recorder): no recorder, delivery channel or bucket is defined.
+   *
+   * @default false - a recorder is defined
+   */
+  readonly existingConfigRecorder?: boolean;
+
+  /**
+   * Turn on Amazon Inspector scanning through a custom resource (CloudFormation has no resource for
+   * it). Inspector stays on when the stack is deleted.
+   *
+   * @default false
+   */
+  readonly inspector?: boolean;
+  /**
+   * Resource types Inspector scans.
+   *
+   * @default - EC2, ECR, LAMBDA and LAMBDA_CODE
+   */
+  readonly inspectorResourceTypes?: InspectorResourceType[];
+
+  /**
+   * Bucket that receives the server access logs of the findings and Config buckets.
+   *
+   * @default - one hardened access-log bucket, defined by the first `SecureBucket`
+   */
+  readonly accessLogsBucket?: s3.IBucket;
+}
+
+const DETECTOR_ID = /^[0-9a-f]{32}$/;
+const STANDARD_PATH = /^[a-z0-9-]+\/v\/\d+\.\d+\.\d+$/;
+const CONSTRUCT_ID = /^[A-Z][A-Za-z0-9]{0,63}$/;
+const CONSOLE_HOSTS: Record<string, string> = {
+  'aws': 'console.aws.amazon.com',
+  'aws-cn': 'console.amazonaws.cn',
+  'aws-us-gov': 'console.amazonaws-us-gov.com',
+};
+
+/**
+ * Threat detection for one account and Region: GuardDuty with every protection plan, Security Hub
+ * with chosen standards, an AWS Config recorder and, optionally, Amazon Inspector; findings that
+ * matter reach a person as a readable message.
+ *
+ * Default settings:
+ * - a GuardDuty detector with every protection plan as a detector feature (S3, EKS audit logs, EBS
+ *   malware protection, RDS logins, Lambda network activity, Runtime Monitoring with automated agents
+ *   for EKS, ECS on Fargate and EC2), publishing every 15 minutes, retained on stack deletion;
+ * - GuardDuty findings exported to a versioned `SecureBucket` with its own `DataKey`; the bucket
+ *   policy and key policy admit `guardduty.amazonaws.com` only for this account and this detector;
+ * - an EventBridge rule sends GuardDuty findings of severity 4.0 (Medium) and above to the alert
+ *   topic, and another sends failed Security Hub control findings of severity HIGH and above, each as
+ *   a message saying what, how severe, where, which resource, and a console link;
+ * - Security Hub with consolidated control findings, new controls enabled automatically, and the
+ *   FSBP, CIS v3.0.0, NIST 800-53 Rev. 5 and PCI DSS v4.0.1 standards (CIS 4.16);
+ * - an AWS Config recorder for all resource types including global ones, recording continuously,
+ *   delivering to a `SecureBucket` encrypted with its own `DataKey` (CIS 3.3);
+ * - Inspector off by default (it is billed per resource scanned); `inspector: true` enables it with a
+ *   least-privilege custom resource.
+ *
+ * Decision table for each service:
+ *
+ * | service switch | existing...            | result                                                 |
+ * |----------------|------------------------|--------------------------------------------------------|
+ * | true (default) | not given              | service defined here, findings exported and alerted    |
+ * | true (default) | given                  | nothing defined for the service; its findings alerted  |
+ * | false          | not given              | nothing defined, no alerts, warning                    |
+ * | false          | given                  | error: contradictory                                   |
+ *
+ * Deploy it once per account and Region (GuardDuty, Security Hub and Config are regional; CIS 3.3
+ * expects Config in every Region).
+ */
+export class ThreatDetection extends Construct {
+  /** The detector we defined (absent when an existing detector was given or GuardDuty is off). */
+  public readonly detector?: guardduty.CfnDetector;
+  /** Id of the detector whose findings are exported and alerted. */
+  public readonly detectorId?: string;
+  /** Bucket that receives exported GuardDuty findings. */
+  public readonly findingsBucket?: SecureBucket;
+  /** The GuardDuty publishing destination. */
+  public readonly publishingDestination?: guardduty.CfnPublishingDestination;
+  /** Rule that sends GuardDuty findings to the alert topic. */
+  public readonly guardDutyAlertRule?: events.Rule;
+  /** The Security Hub we defined (absent when it already existed or Security Hub is off). */
+  public readonly hub?: securityhub.CfnHub;
+  /** One subscription per standard. */
+  public readonly standards: securityhub.CfnStandard[] = [];
+  /** Rule that sends failed Security Hub control findings to the alert topic. */
+  public readonly securityHubAlertRule?: events.Rule;
+  /** Bucket that receives AWS Config history and snapshots. */
+  public readonly configBucket?: SecureBucket;
+  /** Role AWS Config records with. */
+  public readonly configRole?: iam.Role;
+  /** The configuration recorder. */
+  public readonly configRecorder?: config.CfnConfigurationRecorder;
+  /** The delivery channel of the recorder. */
+  public readonly deliveryChannel?: config.CfnDeliveryChannel;
+  /** The Lambda function that enables Inspector. */
+  public readonly inspectorHandler?: lambda.Function;
+  /** The custom resource that enables Inspector. */
+  public readonly inspectorEnablement?: CustomResource;
+
+  private consoleHostValue?: string;
+
+  constructor(scope: Construct, id: string, props: ThreatDetectionProps) {
+    super(scope, id);
+    validateThreatDetectionProps(this, props);
+    this.warnAboutWeakenings(props);
+
+    if (props.guardDuty ?? true) {
+      let detectorId = props.existingDetectorId;
+      if (detectorId === undefined) {
+        this.detector = this.defineDetector(props);
+        detectorId = this.detector.ref;
+      }
+      this.detectorId = detectorId;
+      if (props.exportFindings ?? true) {
+        this.findingsBucket = new SecureBucket(this, 'GuardDutyFindings', {
+          dataClass: 'guardduty-findings',
+          accessLogsBucket: props.accessLogsBucket,
+        });
+        this.publishingDestination = this.exportFindings(this.findingsBucket, detectorId);
+      }
+      this.guardDutyAlertRule = this.alertRule('GuardDutyAlerts', props.alertTopic, GUARDDUTY_FINDING_MESSAGE, {
+        source: ['aws.guardduty'],
+        detailType: ['GuardDuty Finding'],
+        detail: { severity: [{ numeric: ['>=', props.minimumSeverity ?? 4.0] }] },
+      }, 'GuardDuty findings at or above the chosen severity, as a readable message');
+    }
+
+    if (props.securityHub ?? true) {
+      if (!props.existingSecurityHub) {
+        this.hub = new securityhub.CfnHub(this, 'SecurityHub', {
+          enableDefaultStandards: false,
+          controlFindingGenerator: 'SECURITY_CONTROL',
+          autoEnableControls: true,
+        });
+        this.hub.applyRemovalPolicy(RemovalPolicy.RETAIN);
+      }
+      for (const standard of props.securityHubStandards ?? DEFAULT_SECURITY_HUB_STANDARDS) {
+        const subscription = new securityhub.CfnStandard(this, standard.constructId, { standardsArn: standard.arnFor(this) });
+        subscription.applyRemovalPolicy(RemovalPolicy.RETAIN);
+        if (this.hub) subscription.node.addDependency(this.hub);
+        this.standards.push(subscription);
+      }
+      const minimum = props.securityHubMinimumSeverity ?? SecurityHubSeverity.HIGH;
+      this.securityHubAlertRule = this.alertRule('SecurityHubAlerts', props.alertTopic, SECURITY_HUB_FINDING_MESSAGE, {
+        source: ['aws.securityhub'],
+        detailType: ['Security Hub Findings - Imported'],
+        detail: {
+          findings: {
+            Compliance: { Status: ['FAILED'] },
+            Severity: { Label: SECURITY_HUB_SEVERITIES.slice(SECURITY_HUB_SEVERITIES.indexOf(minimum)) },
+            Workflow: { Status: ['NEW'] },
+            RecordState: ['ACTIVE'],
+          },
+        },
+      }, 'new failed Security Hub control findings at or above the chosen severity, as a readable message');
+      if (this.hub) this.securityHubAlertRule.node.addDependency(this.hub);
+    }
+
+    if ((props.configRecorder ?? true) && !props.existingConfigRecorder) {
+      this.configBucket = new SecureBucket(this, 'ConfigHistory', {
+        dataClass: 'config-history',
+        accessLogsBucket: props.accessLogsBucket ?? this.findingsBucket?.accessLogsBucket,
+      });
+      const recording = this.defineConfigRecorder(this.configBucket);
+      this.configRole = recording.role;
+      this.configRecorder = recording.recorder;
+      this.deliveryChannel = recording.channel;
+    }
+
+    if (props.inspector) {
+      const inspector = this.enableInspector(props.inspectorResourceTypes ?? Object.values(InspectorResourceType));
+      this.inspectorHandler = inspector.handler;
+      this.inspectorEnablement = inspector.enablement;
+    }
+  }
+
+  /** ARN of the detector whose findings are exported. */
+  public get detectorArn(): string | undefined {
+    if (!this.detectorId) return undefined;
+    return Stack.of(this).formatArn({ service: 'guardduty', resource: 'detector', resourceName: this.detectorId });
+  }
+
+  private defineDetector(props: ThreatDetectionProps): guardduty.CfnDetector {
+    const disabled = new Set(props.disabledGuardDutyFeatures ?? []);
+    const features: guardduty.CfnDetector.CFNFeatureConfigurationProperty[] = Object.values(GuardDutyFeature).map((name) => {
+      const status = disabled.has(name) ? 'DISABLED' : 'ENABLED';
+      if (name === GuardDutyFeature.RUNTIME_MONITORING && status === 'ENABLED') {
+        return { name, status, additionalConfiguration: RUNTIME_AGENT_MANAGEMENT.map((n) => ({ name: n, status: 'ENABLED' })) };
+      }
+      return { name, status };
+    });
+    const detector = new guardduty.CfnDetector(this, 'Detector', {
+      enable: true,
+      features,
+      findingPublishingFrequency: props.findingPublishingFrequency ?? FindingPublishingFrequency.FIFTEEN_MINUTES,
+    });
+    // Deleting the stack must not silently switch threat detection off or drop findings history.
+    detector.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    Validations.of(detector).acknowledge({
+      id: 'cdk-validator-cfnguard::guardduty_s3_protection_enabled_check',
+      reason:
+        'S3 Protection is on through the S3_DATA_EVENTS detector feature; CT.GUARDDUTY.PR.1 only reads the deprecated DataSources.S3Logs, and GuardDuty rejects a detector that sets both DataSources and Features.',
+    });
+    return detector;
+  }
+
+  private exportFindings(bucket: SecureBucket, detectorId: string): guardduty.CfnPublishingDestination {
+    const stack = Stack.of(this);
+    const detectorArn = stack.formatArn({ service: 'guardduty', resource: 'detector', resourceName: detectorId });
+    const onlyThisDetector = { StringEquals: { 'aws:SourceAccount': stack.account, 'aws:SourceArn': detectorArn } };
+    const guardDutyPrincipal = new iam.ServicePrincipal('guardduty.amazonaws.com');
+    const key = bucket.encryptionKey;
+
+    // Bucket policy from the GuardDuty guide, scoped to this account and this detector.
+    // @see https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_exportfindings.html
+    bucket.bucket.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowGuardDutyGetBucketLocation',
+        principals: [guardDutyPrincipal],
+        actions: ['s3:GetBucketLocation'],
+        resources: [bucket.bucket.bucketArn],
+        conditions: onlyThisDetector,
+      }),
+    );
+    bucket.bucket.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowGuardDutyPutFindings',
+        principals: [guardDutyPrincipal],
+        actions: ['s3:PutObject'],
+        resources: [bucket.bucket.arnForObjects('*')],
+        conditions: onlyThisDetector,
+      }),
+    );
+    bucket.bucket.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'DenyGuardDutyUnencryptedFindings',
+        effect: iam.Effect.DENY,
+        principals: [guardDutyPrincipal],
+        actions: ['s3:PutObject'],
+        resources: [bucket.bucket.arnForObjects('*')],
+        conditions: { StringNotEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' } },
+      }),
+    );
+    bucket.bucket.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'DenyGuardDutyOtherKeys',
+        effect: iam.Effect.DENY,
+        principals: [guardDutyPrincipal],
+        actions: ['s3:PutObject'],
+        resources: [bucket.bucket.arnForObjects('*')],
+        conditions: { StringNotEquals: { 's3:x-amz-server-side-encryption-aws-kms-key-id': key.keyArn } },
+      }),
+    );
+    bucket.dataKey?.allowServiceUse({
+      service: 'guardduty.amazonaws.com',
+      sid: 'AllowGuardDutyFindingExport',
+      actions: ['kms:GenerateDataKey'],
+      sourceArn: detectorArn,
+    });
+
+    const destination = new guardduty.CfnPublishingDestination(this, 'FindingsExport', {
+      detectorId,
+      destinationType: 'S3',
+      destinationProperties: { destinationArn: bucket.bucket.bucketArn, kmsKeyArn: key.keyArn },
+    });
+    // GuardDuty checks the bucket and key policies when the destination is created.
+    if (bucket.bucket.policy) destination.node.addDependency(bucket.bucket.policy);
+    if (bucket.dataKey) destination.node.addDependency(bucket.dataKey);
+    return destination;
+  }
+
+  private alertRule(
+    id: string,
+    topic: sns.ITopic,
+    template: FindingMessageTemplate,
+    eventPattern: events.EventPattern,
+    description: string,
+  ): events.Rule {
+    const rule = new events.Rule(this, id, { description: `Sends ${description} (cdk-security-baseline)`, eventPattern });
+    const input = new TemplateInput(template, this.consoleHost());
+    // Bound directly rather than with targets.SnsTopic, which would grant every EventBridge rule of
+    // every account sns:Publish on the topic.
+    rule.addTarget({ bind: () => ({ arn: topic.topicArn, input, targetResource: topic }) });
+    // Admit exactly this rule. A topic from another stack (or imported) keeps its own policy, which
+    // must admit this account's EventBridge rules (SecurityAlerts' topic does).
+    if (Stack.of(topic) === Stack.of(this)) {
+      topic.addToResourcePolicy(
+        new iam.PolicyStatement({
+          sid: `AllowThreatDetection${id}`,
+          principals: [new iam.ServicePrincipal('events.amazonaws.com')],
+          actions: ['sns:Publish'],
+          resources: [topic.topicArn],
+          conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account, 'aws:SourceArn': rule.ruleArn } },
+        }),
+      );
+    }
+    return rule;
+  }
+
+  /** Console host of the stack's partition, known at synth when the Region is, else chosen by CloudFormation. */
+  private consoleHost(): string {
+    if (this.consoleHostValue) return this.consoleHostValue;
+    const stack = Stack.of(this);
+    const partition = Token.isUnresolved(stack.region) ? undefined : RegionInfo.get(stack.region).partition;
+    if (partition && CONSOLE_HOSTS[partition]) {
+      this.consoleHostValue = CONSOLE_HOSTS[partition];
+    } else {
+      const china = new CfnCondition(this, 'IsChinaPartition', { expression: Fn.conditionEquals(Aws.PARTITION, 'aws-cn') });
+      const gov = new CfnCondition(this, 'IsGovCloudPartition', { expression: Fn.conditionEquals(Aws.PARTITION, 'aws-us-gov') });
+      this.consoleHostValue = Token.asString(
+        Fn.conditionIf(china.logicalId, CONSOLE_HOSTS['aws-cn'], Fn.conditionIf(gov.logicalId, CONSOLE_HOSTS['aws-us-gov'], CONSOLE_HOSTS.aws)),
+      );
+    }
+    return this.consoleHostValue;
+  }
+
+  private defineConfigRecorder(bucket: SecureBucket): {
+    role: iam.Role;
+    recorder: config.CfnConfigurationRecorder;
+    channel: config.CfnDeliveryChannel;
+  } {
+    const stack = Stack.of(this);
+    const configPrincipal = new iam.ServicePrincipal('config.amazonaws.com');
+    const thisAccount = { StringEquals: { 'aws:SourceAccount': stack.account } };
+    const deliveryPath = bucket.bucket.arnForObjects(`AWSLogs/${stack.account}/Config/*`);
+
+    // Bucket policy from the AWS Config guide, scoped to this account.
+    // @see https://docs.aws.amazon.com/config/latest/developerguide/s3-bucket-policy.html
+    bucket.bucket.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AWSConfigBucketPermissionsCheck',
+        principals: [configPrincipal],
+        actions: ['s3:GetBucketAcl', 's3:ListBucket'],
+        resources: [bucket.bucket.bucketArn],
+        conditions: thisAccount,
+      }),
+    );
+    bucket.bucket.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AWSConfigBucketDelivery',
+        principals: [configPrincipal],
+        actions: ['s3:PutObject'],
+        resources: [deliveryPath],
+        conditions: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', 'aws:SourceAccount': stack.account } },
+      }),
+    );
+    bucket.dataKey?.allowServiceUse({
+      service: 'config.amazonaws.com',
+      sid: 'AllowConfigDelivery',
+      actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+    });
+
+    // AWS_ConfigRole is the read-only policy AWS maintains for every resource type Config records;
+    // a hand-written copy would fall behind as Config adds types (acknowledged below).
+    const role = new iam.Role(this, 'ConfigRole', {
+      assumedBy: configPrincipal,
+      description: 'Role AWS Config records configuration with (cdk-security-baseline)',
+      managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWS_ConfigRole')],
+    });
+    // A customer-managed policy, not an inline one, so it is reviewable on its own (IAMNoInlinePolicy).
+    const write = new iam.ManagedPolicy(this, 'ConfigDeliveryPolicy', {
+      description: 'Lets AWS Config deliver configuration history to its bucket (cdk-security-baseline)',
+      roles: [role],
+      statements: [
+        new iam.PolicyStatement({ actions: ['s3:GetBucketAcl'], resources: [bucket.bucket.bucketArn] }),
+        new iam.PolicyStatement({
+          actions: ['s3:PutObject'],
+          resources: [deliveryPath],
+          conditions: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control' } },
+        }),
+        new iam.PolicyStatement({ actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [bucket.encryptionKey.keyArn] }),
+      ],
+    });
+    // The key policy must name the role too: DataKey gives no use through IAM alone.
+    bucket.encryptionKey.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowConfigRoleDelivery',
+        principals: [new iam.ArnPrincipal(role.roleArn)],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+        resources: ['*'],
+      }),
+    );
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWS_ConfigRole]',
+      reason:
+        'AWS_ConfigRole is the read-only policy AWS maintains for every resource type AWS Config records; a hand-written copy would miss types that AWS Config adds later.',
+    });
+    const bucketLogicalId = stack.resolve((bucket.bucket.node.defaultChild as s3.CfnBucket).logicalId);
+    const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
+    Validations.of(write).acknowledge({
+      id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${bucketLogicalId}.Arn>/AWSLogs/${account}/Config/*]`,
+      reason:
+        'AWS Config names each delivered object itself, so the role may write any key under this account\'s AWSLogs/<account>/Config/ prefix of its own bucket and nowhere else.',
+    });
+
+    const recorder = new config.CfnConfigurationRecorder(this, 'ConfigRecorder', {
+      roleArn: role.roleArn,
+      recordingGroup: { allSupported: true, includeGlobalResourceTypes: true },
+      recordingMode: { recordingFrequency: 'CONTINUOUS' },
+    });
+    recorder.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    const channel = new config.CfnDeliveryChannel(this, 'ConfigDelivery', {
+      s3BucketName: bucket.bucket.bucketName,
+      s3KmsKeyArn: bucket.encryptionKey.keyArn,
+      configSnapshotDeliveryProperties: { deliveryFrequency: 'TwentyFour_Hours' },
+    });
+    channel.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    // Config needs the recorder before the channel; CloudFormation starts the recorder once the
+    // channel exists, and the channel checks the bucket and key policies and the role's permissions.
+    channel.node.addDependency(recorder);
+    if (bucket.bucket.policy) channel.node.addDependency(bucket.bucket.policy);
+    channel.node.addDependency(write);
+    if (bucket.dataKey) channel.node.addDependency(bucket.dataKey);
+    return { role, recorder, channel };
+  }
+
+  private enableInspector(resourceTypes: InspectorResourceType[]): { handler: lambda.Function; enablement: CustomResource } {
+    const stack = Stack.of(this);
+    const scope = new Construct(this, 'Inspector');
+    const logs = new SecureLogGroup(scope, 'Logs', { dataClass: 'inspector-enablement-logs' });
+    const role = new iam.Role(scope, 'HandlerRole', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: 'Enables Amazon Inspector for this account (cdk-security-baseline)',
+    });
+    const slr = (service: string, name: string) =>
+      stack.formatArn({ service: 'iam', region: '', resource: 'role', resourceName: `aws-service-role/${service}/${name}` });
+    const policy = new iam.ManagedPolicy(scope, 'HandlerPolicy', {
+      description: 'Lets the Inspector enablement handler turn Inspector on and write its own logs (cdk-security-baseline)',
+      roles: [role],
+      statements: [
+        new iam.PolicyStatement({
+          sid: 'InspectorAccountStatus',
+          actions: ['inspector2:Enable', 'inspector2:Disable', 'inspector2:BatchGetAccountStatus'],
+          resources: ['*'],
+        }),
+        new iam.PolicyStatement({
+          sid: 'InspectorServiceLinkedRoles',
+          actions: ['iam:CreateServiceLinkedRole'],
+          resources: [
+            slr('inspector2.amazonaws.com', 'AWSServiceRoleForAmazonInspector2'),
+            slr('agentless.inspector2.amazonaws.com', 'AWSServiceRoleForAmazonInspector2Agentless'),
+          ],
+          conditions: { StringEquals: { 'iam:AWSServiceName': ['inspector2.amazonaws.com', 'agentless.inspector2.amazonaws.com'] } },
+        }),
+        new iam.PolicyStatement({
+          sid: 'WriteOwnLogs',
+          actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          resources: [logs.logGroup.logGroupArn],
+        }),
+      ],
+    });
+    Validations.of(policy).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'inspector2:Enable, Disable and BatchGetAccountStatus act on the account and support no resource-level permissions, so the resource must be *; the role has no other wildcard.',
+    });
+
+    const handler = new lambda.Function(scope, 'Handler', {
+      description: 'Enables Amazon Inspector scanning for this account (cdk-security-baseline custom resource)',
+      runtime: lambda.Runtime.NODEJS_24_X,
+      architecture: lambda.Architecture.ARM_64,
+      handler: 'index.handler',
+      code: handlerCode('inspector-enable'),
+      role,
+      timeout: Duration.minutes(5),
+      memorySize: 256,
+      reservedConcurrentExecutions: 1,
+      logGroup: logs.logGroup,
+    });
+    handler.node.addDependency(policy);
+    const outsideVpc =
+      'The handler only calls the regional Inspector API and the CloudFormation response URL over TLS; it holds no data and reaches no private resource, so a VPC would add NAT or endpoints without reducing exposure.';
+    const noDlq =
+      'CloudFormation invokes this custom-resource handler and the handler always answers CloudFormation itself, FAILED on any error or before timing out; a failed invocation is visible in the stack events, so a dead-letter queue would hold nothing to act on.';
+    for (const [id, reason] of [
+      ['HIPAA.Security::HIPAA.Security-LambdaInsideVPC', outsideVpc],
+      ['NIST.800.53.R5::NIST.800.53.R5-LambdaInsideVPC', outsideVpc],
+      ['PCI.DSS.321::PCI.DSS.321-LambdaInsideVPC', outsideVpc],
+      ['HIPAA.Security::HIPAA.Security-LambdaDLQ', noDlq],
+      ['NIST.800.53.R5::NIST.800.53.R5-LambdaDLQ', noDlq],
+      ['cdk-validator-cfnguard::lambda_inside_vpc_check', outsideVpc],
+    ]) {
+      Validations.of(handler).acknowledge({ id, reason });
+    }
+
+    const enablement = new CustomResource(scope, 'Enablement', {
+      serviceToken: handler.functionArn,
+      resourceType: 'Custom::InspectorEnablement',
+      serviceTimeout: Duration.minutes(6),
+      properties: { AccountId: stack.account, ResourceTypes: [...resourceTypes] },
+    });
+    return { handler, enablement };
+  }
+
+  private warnAboutWeakenings(props: ThreatDetectionProps): void {
+    const warn = (topic: string, message: string) =>
+      Annotations.of(this).addWarningV2(`cdk-security-baseline:threatDetection.${topic}`, message);
+    if (props.guardDuty === false) {
+      warn('guardDutyDisabled', 'guardDuty is false: no threat detection for this account and Region (NIST SI-4, PCI DSS 11.5)');
+    }
+    if ((props.disabledGuardDutyFeatures ?? []).length > 0) {
+      warn(
+        'guardDutyFeaturesDisabled',
+        `disabledGuardDutyFeatures turns off ${JSON.stringify(props.disabledGuardDutyFeatures)}: threats to those resources go unseen`,
+      );
+    }
+    if (props.findingPublishingFrequency && props.findingPublishingFrequency !== FindingPublishingFrequency.FIFTEEN_MINUTES) {
+      warn(
+        'slowFindingPublishing',
+        `findingPublishingFrequency is ${props.findingPublishingFrequency}: repeated activity on an open finding reaches alerts and the export up to that much later`,
+      );
+    }
+    if (props.exportFindings === false && props.guardDuty !== false) {
+      warn('findingsNotExported', 'exportFindings is false: GuardDuty keeps findings for 90 days only, shorter than most audit retention');
+    }
+    if (props.minimumSeverity !== undefined && !Token.isUnresolved(props.minimumSeverity) && props.minimumSeverity > GUARDDUTY_SEVERITY_HIGH) {
+      warn('highFindingsNotAlerted', `minimumSeverity is ${props.minimumSeverity}: High GuardDuty findings (7.0-8.9) raise no alert`);
+    }
+    if (props.securityHub === false) {
+      warn('securityHubDisabled', 'securityHub is false: no control findings for the account (CIS 4.16)');
+    }
+    if (props.securityHubStandards && props.securityHubStandards.length === 0 && props.securityHub !== false) {
+      warn('noSecurityHubStandards', 'securityHubStandards is empty: Security Hub runs no controls');
+    }
+    if (props.securityHubMinimumSeverity === SecurityHubSeverity.CRITICAL) {
+      warn('highControlFindingsNotAlerted', 'securityHubMinimumSeverity is CRITICAL: failed HIGH controls raise no alert');
+    }
+    if (props.configRecorder === false) {
+      warn('configDisabled', 'configRecorder is false: no configuration history and no Security Hub controls that need AWS Config (CIS 3.3)');
+    }
+  }
+}
+
+/**
+ * The input transformer built from a `FindingMessageTemplate`: the template's placeholder names are
+ * kept, so the synthesized `InputPathsMap` matches the template data the tests check.
+ */
+class TemplateInput extends events.RuleTargetInput {
+  constructor(
+    private readonly template: FindingMessageTemplate,
+    private readonly consoleHost: string,
+  ) {
+    super();
+  }
+
+  public bind(rule: events.IRule): events.RuleTargetInputProperties {
+    const stack = Stack.of(rule);
+    const inputTemplate = this.template.lines
+      .map((line) => stack.toJsonString(line.split(CONSOLE_HOST_PLACEHOLDER).join(this.consoleHost)))
+      .join('\n');
+    return {
+      inputTemplate,
+      inputPathsMap: Object.fromEntries(this.template.fields.map((f) => [f.name, f.path])),
+    };
+  }
+}
+
+function validateThreatDetectionProps(scope: Construct, props: ThreatDetectionProps): void {
+  const problems: string[] = [];
+  if (!props || !props.alertTopic) {
+    problems.push('alertTopic is required: pass the sns.ITopic that should receive findings (for example SecurityAlerts.topic)');
+  }
+  props = props ?? ({} as ThreatDetectionProps);
+  const guardDutyOn = props.guardDuty ?? true;
+  const severity = props.minimumSeverity;
+  if (severity !== undefined && !Token.isUnresolved(severity)) {
+    if (!Number.isFinite(severity) || severity < GUARDDUTY_SEVERITY_MIN || severity > GUARDDUTY_SEVERITY_MAX) {
+      problems.push(
+        `minimumSeverity must be a GuardDuty severity from ${GUARDDUTY_SEVERITY_MIN.toFixed(1)} to ${GUARDDUTY_SEVERITY_MAX.toFixed(1)}, got ${Number.isFinite(severity) ? JSON.stringify(severity) : String(severity)}; ` +
+          'use 1.0 (Low and above), 4.0 (Medium and above), 7.0 (High and above) or 9.0 (Critical only)',
+      );
+    }
+  }
+  if (props.existingDetectorId !== undefined && !Token.isUnresolved(props.existingDetectorId) && !DETECTOR_ID.test(props.existingDetectorId)) {
+    problems.push(
+      `existingDetectorId must be a GuardDuty detector id (32 lowercase hexadecimal characters), got ${JSON.stringify(props.existingDetectorId)}; ` +
+        "find it with 'aws guardduty list-detectors'",
+    );
+  }
+  if (!guardDutyOn) {
+    const given = (['existingDetectorId', 'disabledGuardDutyFeatures', 'findingPublishingFrequency', 'exportFindings', 'minimumSeverity'] as const).filter(
+      (p) => props[p] !== undefined,
+    );
+    if (given.length > 0) {
+      problems.push(`guardDuty is false, so ${given.join(', ')} would have no effect (got ${JSON.stringify(given)}); remove them or set guardDuty: true`);
+    }
+  }
+  if (props.existingDetectorId !== undefined) {
+    const given = (['disabledGuardDutyFeatures', 'findingPublishingFrequency'] as const).filter((p) => props[p] !== undefined);
+    if (given.length > 0) {
+      problems.push(
+        `${given.join(' and ')} configure a detector defined here, but existingDetectorId ${JSON.stringify(props.existingDetectorId)} was given; ` +
+          'configure the existing detector where it is managed, or drop existingDetectorId to define one here',
+      );
+    }
+  }
+  if (props.securityHub === false) {
+    const given = (['existingSecurityHub', 'securityHubStandards', 'securityHubMinimumSeverity'] as const).filter((p) => props[p] !== undefined);
+    if (given.length > 0) {
+      problems.push(`securityHub is false, so ${given.join(', ')} would have no effect (got ${JSON.stringify(given)}); remove them or set securityHub: true`);
+    }
+  }
+  if (props.securityHubStandards) {
+    const ids = props.securityHubStandards.map((s) => s.constructId);
+    const duplicates = ids.filter((value, index) => ids.indexOf(value) !== index);
+    if (duplicates.length > 0) {
+      problems.push(`securityHubStandards lists a standard more than once, got duplicates ${JSON.stringify(duplicates)}; list each standard once`);
+    }
+    for (const s of props.securityHubStandards) {
+      if (!STANDARD_PATH.test(s.standardPath)) {
+        problems.push(
+          `securityHubStandards: SecurityHubStandard.of() needs the ARN part after 'standards/' (name/v/x.y.z), got ${JSON.stringify(s.standardPath)}; ` +
+            "for example 'aws-resource-tagging-standard/v/1.0.0'",
+        );
+      }
+      if (!CONSTRUCT_ID.test(s.constructId)) {
+        problems.push(`securityHubStandards: constructId must be a PascalCase name (letters and digits), got ${JSON.stringify(s.constructId)}`);
+      }
+    }
+  }
+  if (props.configRecorder === false && props.existingConfigRecorder !== undefined) {
+    problems.push(
+      `configRecorder is false, so existingConfigRecorder would have no effect (got ${JSON.stringify(props.existingConfigRecorder)}); ` +
+        'use existingConfigRecorder: true alone when a recorder already records this Region',
+    );
+  }
+  if (props.inspectorResourceTypes !== undefined) {
+    if (!props.inspector) {
+      problems.push(
+        `inspectorResourceTypes has no effect unless inspector is true (got ${JSON.stringify(props.inspectorResourceTypes)}); set inspector: true or remove it`,
+      );
+    }
+    const types = props.inspectorResourceTypes;
+    if (types.length === 0 || new Set(types).size !== types.length) {
+      problems.push(`inspectorResourceTypes must list each resource type at most once and at least one, got ${JSON.stringify(types)}; for example [InspectorResourceType.EC2]`);
+    }
+  }
+  throwIfProblems('ThreatDetection.InvalidProps', scope, problems);
+}
