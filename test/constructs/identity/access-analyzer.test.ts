@@ -1,0 +1,78 @@
+import { Template } from 'aws-cdk-lib/assertions';
+import { AccessAnalyzer, AnalyzerScope } from '../../../constructs/identity/access-analyzer';
+import { testStack } from '../../util/stack';
+
+describe('AccessAnalyzer', () => {
+  test('defaults: one account-scoped analyzer, no archive rules', () => {
+    // GIVEN
+    const { stack } = testStack();
+    // WHEN
+    new AccessAnalyzer(stack, 'Analyzer');
+    // THEN
+    const t = Template.fromStack(stack);
+    t.resourceCountIs('AWS::AccessAnalyzer::Analyzer', 1);
+    expect(Object.values(t.findResources('AWS::AccessAnalyzer::Analyzer'))[0].Properties).toEqual({ Type: 'ACCOUNT' });
+  });
+
+  test('all props: organization scope, name, archive rule', () => {
+    const { stack } = testStack();
+    new AccessAnalyzer(stack, 'Analyzer', {
+      scope: AnalyzerScope.ORGANIZATION,
+      analyzerName: 'baseline-org',
+      archiveRules: [{ ruleName: 'TrustedAuditor', filters: [{ property: 'principal.AWS', eq: ['444455556666'] }] }],
+    });
+    Template.fromStack(stack).hasResourceProperties('AWS::AccessAnalyzer::Analyzer', {
+      Type: 'ORGANIZATION',
+      AnalyzerName: 'baseline-org',
+      ArchiveRules: [{ RuleName: 'TrustedAuditor', Filter: [{ Property: 'principal.AWS', Eq: ['444455556666'] }] }],
+    });
+  });
+
+  test('fails when the analyzer name is malformed', () => {
+    const { stack } = testStack();
+    expect(() => new AccessAnalyzer(stack, 'Analyzer', { analyzerName: '1 bad' })).toThrow(
+      /AccessAnalyzer.InvalidProps[\s\S]*analyzerName must start with a letter.*got "1 bad"/,
+    );
+  });
+
+  test('fails when an archive rule has no filters (it would archive every finding)', () => {
+    const { stack } = testStack();
+    expect(() => new AccessAnalyzer(stack, 'Analyzer', { archiveRules: [{ ruleName: 'All', filters: [] }] })).toThrow(
+      /archiveRules "All" has no filters, so it would archive every finding/,
+    );
+  });
+
+  test('fails when a filter has no criterion', () => {
+    const { stack } = testStack();
+    expect(() => new AccessAnalyzer(stack, 'Analyzer', { archiveRules: [{ ruleName: 'R', filters: [{ property: 'isPublic' }] }] })).toThrow(
+      /filter on "isPublic" has no criterion/,
+    );
+  });
+
+  test('fails when archive rule names repeat or are malformed', () => {
+    const { stack } = testStack();
+    const filters = [{ property: 'isPublic', eq: ['false'] }];
+    expect(
+      () =>
+        new AccessAnalyzer(stack, 'Analyzer', {
+          archiveRules: [
+            { ruleName: 'R', filters },
+            { ruleName: 'R', filters },
+            { ruleName: '-x', filters },
+          ],
+        }),
+    ).toThrow(/ruleName must be unique, got "R" twice[\s\S]*ruleName must start with a letter.*got "-x"/);
+  });
+
+  test('same template without feature flags (empty context)', () => {
+    const { stack } = testStack({ context: 'empty' });
+    new AccessAnalyzer(stack, 'Analyzer');
+    Template.fromStack(stack).hasResourceProperties('AWS::AccessAnalyzer::Analyzer', { Type: 'ACCOUNT' });
+  });
+
+  test('snapshot (change detector)', () => {
+    const { stack } = testStack();
+    new AccessAnalyzer(stack, 'Analyzer');
+    expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
+  });
+});
