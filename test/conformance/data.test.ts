@@ -6,7 +6,7 @@ import { describeFindings, EXPECTED_PLUGINS, runConformance, weakAcknowledgments
 // cfn-guard Control Tower rules.
 const result = runConformance({
   DataKeyDefaults: (stack) => {
-    new DataKey(stack, 'Key', { dataClass: 'logs' });
+    new DataKey(stack, 'Key', { dataClass: 'customer-data' });
   },
   SecureLogGroupDefaults: (stack) => {
     new SecureLogGroup(stack, 'Logs');

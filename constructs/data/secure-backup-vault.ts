@@ -1,0 +1,339 @@
+import { Arn, ArnFormat, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import * as backup from 'aws-cdk-lib/aws-backup';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+import { throwIfProblems } from '../../lib/errors';
+import { DataKey } from './data-key';
+
+/**
+ * How AWS Backup Vault Lock protects the vault's recovery points.
+ *
+ * @see https://docs.aws.amazon.com/aws-backup/latest/devguide/vault-lock.html
+ */
+export enum VaultLockMode {
+  /**
+   * Governance mode: the lock enforces the retention range, but a principal with
+   * `backup:DeleteBackupVaultLockConfiguration` can still remove it. The lock has no `ChangeableForDays`.
+   */
+  GOVERNANCE = 'GOVERNANCE',
+  /**
+   * Compliance mode: after the grace period (`changeableFor`, at least 3 days) the lock becomes
+   * immutable. Nobody, not even the root user or AWS, can remove it or shorten a retention again.
+   */
+  COMPLIANCE = 'COMPLIANCE',
+}
+
+/** Default shortest retention Vault Lock accepts, in days (the AWS Config backup rules' default). */
+export const DEFAULT_LOCK_MIN_RETENTION_DAYS = 35;
+
+/** Vault events that report a failure or a change to a recovery point: the ones someone must act on. */
+export const DEFAULT_VAULT_NOTIFICATION_EVENTS: backup.BackupVaultEvents[] = [
+  backup.BackupVaultEvents.BACKUP_JOB_FAILED,
+  backup.BackupVaultEvents.BACKUP_JOB_EXPIRED,
+  backup.BackupVaultEvents.COPY_JOB_FAILED,
+  backup.BackupVaultEvents.RESTORE_JOB_FAILED,
+  backup.BackupVaultEvents.RECOVERY_POINT_MODIFIED,
+  backup.BackupVaultEvents.S3_BACKUP_OBJECT_FAILED,
+  backup.BackupVaultEvents.S3_RESTORE_OBJECT_FAILED,
+];
+
+/**
+ * Actions the vault access policy denies to every principal, including the account root.
+ *
+ * `PutBackupVaultAccessPolicy` is deliberately not here: CloudFormation needs it to update this policy,
+ * and a deny for every principal could never be lifted again. Restrict it with IAM or an SCP instead.
+ */
+export const VAULT_DENIED_ACTIONS = [
+  'backup:DeleteBackupVaultAccessPolicy',
+  'backup:DeleteRecoveryPoint',
+  'backup:UpdateRecoveryPointLifecycle',
+];
+
+export interface SecureBackupVaultProps {
+  /**
+   * Vault name: 2-50 letters, digits, '-' or '_', unique in the account and Region.
+   *
+   * @default - a name derived from the construct path
+   */
+  readonly backupVaultName?: string;
+  /**
+   * Key that encrypts the recovery points. AWS Backup roles that write to the vault must be allowed to
+   * use it in its key policy.
+   *
+   * @default - a new `DataKey` for data class `dataClass`
+   */
+  readonly encryptionKey?: kms.IKey;
+  /**
+   * Data class of the keys this vault defines: the vault key is `<dataClass>` and the notification
+   * topic's key is `<dataClass>-notifications`. Use a different class per vault in one Region, because
+   * it becomes the key alias. 1-36 lowercase letters, digits or hyphens.
+   *
+   * @default 'backup'
+   */
+  readonly dataClass?: string;
+  /**
+   * Vault Lock mode.
+   *
+   * @default VaultLockMode.GOVERNANCE
+   */
+  readonly lockMode?: VaultLockMode;
+  /**
+   * Shortest retention Vault Lock accepts: a backup or copy job with a shorter retention fails, and no
+   * recovery point can be made to expire sooner. Whole days, at least 1.
+   *
+   * @default Duration.days(35)
+   */
+  readonly lockMinRetention?: Duration;
+  /**
+   * Longest retention Vault Lock accepts. Whole days, greater than `lockMinRetention`, at most 36500.
+   *
+   * @default - no maximum
+   */
+  readonly lockMaxRetention?: Duration;
+  /**
+   * Compliance mode only: grace period before the lock becomes immutable, at least 3 days. During it the
+   * lock can still be changed or removed.
+   *
+   * @default Duration.days(3) in compliance mode; not allowed in governance mode
+   */
+  readonly changeableFor?: Duration;
+  /**
+   * Topic that receives the vault's events. It must be allowed to receive from `backup.amazonaws.com`
+   * (topic policy and, if encrypted, key policy).
+   *
+   * @default - a new topic encrypted with a `DataKey` (`<dataClass>-notifications`) that only AWS Backup
+   * vaults of this account and Region may publish to, over TLS only
+   */
+  readonly notificationTopic?: sns.ITopic;
+  /**
+   * Vault events sent to the topic.
+   *
+   * @default DEFAULT_VAULT_NOTIFICATION_EVENTS (job failures, expired jobs, modified recovery points)
+   */
+  readonly notificationEvents?: backup.BackupVaultEvents[];
+  /**
+   * Accounts whose backup plans may copy recovery points into this vault (`backup:CopyIntoBackupVault`),
+   * for example the production accounts that keep their off-account copies here.
+   *
+   * @default - no other account may copy in
+   */
+  readonly allowCopyFromAccounts?: string[];
+}
+
+/**
+ * An AWS Backup vault encrypted with a customer-managed key, protected by Vault Lock and a vault access
+ * policy, that reports failures to an encrypted SNS topic.
+ *
+ * Default settings:
+ * - recovery points encrypted with a `DataKey` (data class `backup`);
+ * - Vault Lock in governance mode with a 35-day minimum retention;
+ * - the vault access policy denies `DeleteRecoveryPoint`, `UpdateRecoveryPointLifecycle` and
+ *   `DeleteBackupVaultAccessPolicy` to every principal, so recovery points can only expire through
+ *   their lifecycle;
+ * - failures and recovery-point changes go to a KMS-encrypted, TLS-only topic that only AWS Backup, for
+ *   a vault of this account and Region, may publish to (`aws:SourceAccount` and `aws:SourceArn`);
+ * - retained when the stack is deleted.
+ */
+export class SecureBackupVault extends Construct {
+  /** The vault. */
+  public readonly backupVault: backup.BackupVault;
+  /** Vault name. */
+  public readonly backupVaultName: string;
+  /** Vault ARN. */
+  public readonly backupVaultArn: string;
+  /** The key that encrypts the recovery points. */
+  public readonly encryptionKey: kms.IKey;
+  /** The vault key we defined, when none was given. */
+  public readonly dataKey?: DataKey;
+  /** The topic that receives vault events. */
+  public readonly notificationTopic: sns.ITopic;
+  /** The key of the topic we defined, when none was given. */
+  public readonly notificationKey?: DataKey;
+  /** Vault Lock mode. */
+  public readonly lockMode: VaultLockMode;
+  /** Shortest retention the lock accepts. */
+  public readonly lockMinRetention: Duration;
+  /** Longest retention the lock accepts, if any. */
+  public readonly lockMaxRetention?: Duration;
+
+  constructor(scope: Construct, id: string, props: SecureBackupVaultProps = {}) {
+    super(scope, id);
+    validateSecureBackupVaultProps(this, props);
+
+    const stack = Stack.of(this);
+    const dataClass = props.dataClass ?? 'backup';
+    this.lockMode = props.lockMode ?? VaultLockMode.GOVERNANCE;
+    this.lockMinRetention = props.lockMinRetention ?? Duration.days(DEFAULT_LOCK_MIN_RETENTION_DAYS);
+    this.lockMaxRetention = props.lockMaxRetention;
+
+    if (props.encryptionKey) {
+      this.encryptionKey = props.encryptionKey;
+    } else {
+      this.dataKey = new DataKey(this, 'Key', { dataClass });
+      this.encryptionKey = this.dataKey.key;
+    }
+
+    if (props.notificationTopic) {
+      this.notificationTopic = props.notificationTopic;
+    } else {
+      this.notificationKey = new DataKey(this, 'NotificationKey', { dataClass: `${dataClass}-notifications` });
+      // SNS encrypts each message with a data key that the publisher (AWS Backup) generates.
+      this.notificationKey.allowServiceUse({
+        service: 'backup.amazonaws.com',
+        sid: 'AllowBackupToPublishForThisAccount',
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        sourceAccount: true,
+      });
+      const topic = new sns.Topic(this, 'Notifications', {
+        masterKey: this.notificationKey.key,
+        enforceSSL: true,
+      });
+      topic.addToResourcePolicy(
+        new iam.PolicyStatement({
+          sid: 'AllowBackupToPublishForThisAccount',
+          principals: [new iam.ServicePrincipal('backup.amazonaws.com')],
+          actions: ['sns:Publish'],
+          resources: [topic.topicArn],
+          // AWS Backup publishes with the vault as aws:SourceArn. Any vault of this account and Region
+          // (not this vault's own ARN, which would make the vault and topic depend on each other).
+          conditions: {
+            StringEquals: { 'aws:SourceAccount': stack.account },
+            ArnLike: {
+              'aws:SourceArn': Arn.format({ service: 'backup', resource: 'backup-vault', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME }, stack),
+            },
+          },
+        }),
+      );
+      this.notificationTopic = topic;
+    }
+
+    // Lock settings by mode:
+    // | lockMode   | ChangeableForDays        | Who can remove the lock                          |
+    // | GOVERNANCE | absent                   | principals with DeleteBackupVaultLockConfiguration |
+    // | COMPLIANCE | changeableFor (>= 3 days) | nobody, once the grace period has passed        |
+    const changeableFor =
+      this.lockMode === VaultLockMode.COMPLIANCE ? (props.changeableFor ?? Duration.days(3)) : undefined;
+
+    this.backupVault = new backup.BackupVault(this, 'Resource', {
+      backupVaultName: props.backupVaultName,
+      encryptionKey: this.encryptionKey,
+      removalPolicy: RemovalPolicy.RETAIN,
+      lockConfiguration: {
+        minRetention: this.lockMinRetention,
+        maxRetention: this.lockMaxRetention,
+        changeableFor,
+      },
+    });
+    this.backupVault.addToAccessPolicy(
+      new iam.PolicyStatement({
+        sid: 'DenyRecoveryPointDeletionForEveryone',
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: VAULT_DENIED_ACTIONS,
+        resources: ['*'],
+      }),
+    );
+    if (props.allowCopyFromAccounts && props.allowCopyFromAccounts.length > 0) {
+      this.backupVault.addToAccessPolicy(
+        new iam.PolicyStatement({
+          sid: 'AllowCopyFromListedAccounts',
+          principals: props.allowCopyFromAccounts.map((account) => new iam.AccountPrincipal(account)),
+          actions: ['backup:CopyIntoBackupVault'],
+          resources: ['*'],
+        }),
+      );
+    }
+    // Notifications are set on the L1: the L2 would grant `backup.amazonaws.com` publish without the
+    // aws:SourceAccount condition.
+    const cfnVault = this.backupVault.node.defaultChild as backup.CfnBackupVault;
+    cfnVault.notifications = {
+      backupVaultEvents: props.notificationEvents ?? DEFAULT_VAULT_NOTIFICATION_EVENTS,
+      snsTopicArn: this.notificationTopic.topicArn,
+    };
+    // The topic and its policy must exist before the vault registers it.
+    this.backupVault.node.addDependency(this.notificationTopic);
+    this.backupVaultName = this.backupVault.backupVaultName;
+    this.backupVaultArn = this.backupVault.backupVaultArn;
+  }
+}
+
+function validateSecureBackupVaultProps(scope: Construct, props: SecureBackupVaultProps): void {
+  const problems: string[] = [];
+  const mode = props.lockMode ?? VaultLockMode.GOVERNANCE;
+
+  if (props.backupVaultName !== undefined && !Token.isUnresolved(props.backupVaultName) && !/^[a-zA-Z0-9\-_]{2,50}$/.test(props.backupVaultName)) {
+    problems.push(
+      `backupVaultName must be 2-50 letters, digits, '-' or '_', got ${JSON.stringify(props.backupVaultName)}; ` +
+        "use a name such as 'baseline-backups'",
+    );
+  }
+  if (props.encryptionKey && props.dataClass !== undefined) {
+    problems.push(
+      `dataClass names the keys the vault defines, but encryptionKey was also given (dataClass ${JSON.stringify(props.dataClass)}); ` +
+        'pass one or the other',
+    );
+  }
+  if (props.dataClass !== undefined && !Token.isUnresolved(props.dataClass) && !/^[a-z0-9][a-z0-9-]{0,35}$/.test(props.dataClass)) {
+    problems.push(
+      `dataClass must be 1-36 lowercase letters, digits or hyphens (it becomes the key aliases, with '-notifications' appended for the topic key), got ${JSON.stringify(props.dataClass)}; ` +
+        "use a name such as 'backup' or 'backup-prod'",
+    );
+  }
+
+  const min = wholeDays(props.lockMinRetention);
+  const max = wholeDays(props.lockMaxRetention);
+  if (min !== undefined && (!Number.isInteger(min) || min < 1 || min > 36500)) {
+    problems.push(
+      `lockMinRetention must be a whole number of days from 1 to 36500, got ${JSON.stringify(min)} days; ` +
+        'use Duration.days(35) or longer',
+    );
+  }
+  if (max !== undefined && (!Number.isInteger(max) || max < 1 || max > 36500)) {
+    problems.push(
+      `lockMaxRetention must be a whole number of days from 1 to 36500, got ${JSON.stringify(max)} days; ` +
+        'omit it for no maximum',
+    );
+  }
+  const effectiveMin = props.lockMinRetention === undefined ? DEFAULT_LOCK_MIN_RETENTION_DAYS : min;
+  if (max !== undefined && effectiveMin !== undefined && Number.isInteger(max) && Number.isInteger(effectiveMin) && max <= effectiveMin) {
+    problems.push(
+      `lockMaxRetention must be greater than lockMinRetention, got lockMinRetention ${effectiveMin} days and lockMaxRetention ${max} days; ` +
+        'raise lockMaxRetention, lower lockMinRetention, or omit lockMaxRetention for no maximum',
+    );
+  }
+
+  if (props.changeableFor !== undefined && !props.changeableFor.isUnresolved()) {
+    const days = props.changeableFor.toDays({ integral: false });
+    if (mode !== VaultLockMode.COMPLIANCE) {
+      problems.push(
+        `changeableFor is the grace period of a compliance-mode lock, but lockMode is ${mode} (changeableFor ${days} days); ` +
+          'set lockMode: VaultLockMode.COMPLIANCE or omit changeableFor',
+      );
+    } else if (!Number.isInteger(days) || days < 3) {
+      problems.push(
+        `changeableFor must be a whole number of days, at least 3 (AWS Backup's cooling-off period), got ${days} days; ` +
+          'use Duration.days(3) or longer',
+      );
+    }
+  }
+
+  if (props.notificationEvents !== undefined && props.notificationEvents.length === 0) {
+    problems.push(
+      'notificationEvents must list at least one event, got []; omit it for the failure and recovery-point events',
+    );
+  }
+  for (const account of props.allowCopyFromAccounts ?? []) {
+    if (!Token.isUnresolved(account) && !/^\d{12}$/.test(account)) {
+      problems.push(`allowCopyFromAccounts must hold 12-digit account ids, got ${JSON.stringify(account)}`);
+    }
+  }
+  throwIfProblems('SecureBackupVault.InvalidProps', scope, problems);
+}
+
+/** Days in a duration (fractional if not whole), or undefined when absent or a token. */
+function wholeDays(duration: Duration | undefined): number | undefined {
+  if (duration === undefined || duration.isUnresolved()) return undefined;
+  return duration.toDays({ integral: false });
+}

@@ -1,0 +1,264 @@
+import { Duration } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as backup from 'aws-cdk-lib/aws-backup';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { DEFAULT_VAULT_NOTIFICATION_EVENTS, SecureBackupVault, VAULT_DENIED_ACTIONS, VaultLockMode } from '../../../constructs/data/secure-backup-vault';
+import { testStack } from '../../util/stack';
+
+describe('SecureBackupVault', () => {
+  test('defaults: CMK, governance lock with 35-day minimum, retained, deletion denied to everyone', () => {
+    // GIVEN
+    const { stack } = testStack();
+    // WHEN
+    new SecureBackupVault(stack, 'Vault');
+    // THEN
+    const t = Template.fromStack(stack);
+    t.resourceCountIs('AWS::Backup::BackupVault', 1);
+    t.resourceCountIs('AWS::KMS::Key', 2);
+    t.resourceCountIs('AWS::SNS::Topic', 1);
+    t.hasResource('AWS::Backup::BackupVault', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: {
+        EncryptionKeyArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^VaultKey'), 'Arn'] },
+        // Governance mode: no ChangeableForDays, no maximum.
+        LockConfiguration: { MinRetentionDays: 35 },
+        AccessPolicy: {
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Sid: 'DenyRecoveryPointDeletionForEveryone',
+              Effect: 'Deny',
+              Principal: { AWS: '*' },
+              Action: VAULT_DENIED_ACTIONS,
+              Resource: '*',
+            },
+          ],
+        },
+        Notifications: {
+          BackupVaultEvents: DEFAULT_VAULT_NOTIFICATION_EVENTS,
+          SNSTopicArn: { Ref: Match.stringLikeRegexp('^VaultNotifications') },
+        },
+      },
+    });
+    t.hasResourceProperties('AWS::KMS::Alias', { AliasName: 'alias/baseline/backup' });
+    t.hasResourceProperties('AWS::KMS::Alias', { AliasName: 'alias/baseline/backup-notifications' });
+  });
+
+  test('the vault access policy denies deleting recovery points and the policy, but not updating it', () => {
+    expect(VAULT_DENIED_ACTIONS).toEqual(
+      expect.arrayContaining(['backup:DeleteRecoveryPoint', 'backup:UpdateRecoveryPointLifecycle', 'backup:DeleteBackupVaultAccessPolicy']),
+    );
+    // CloudFormation must keep the ability to update the policy; a deny for '*' could never be lifted.
+    expect(VAULT_DENIED_ACTIONS).not.toContain('backup:PutBackupVaultAccessPolicy');
+  });
+
+  test('notifications: encrypted, TLS-only topic that only the backup vaults of this account may publish to', () => {
+    // GIVEN
+    const { stack } = testStack();
+    // WHEN
+    new SecureBackupVault(stack, 'Vault');
+    // THEN
+    const t = Template.fromStack(stack);
+    t.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^VaultNotificationKey'), 'Arn'] } });
+    t.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          Match.objectLike({
+            Effect: 'Allow',
+            Principal: { Service: 'backup.amazonaws.com' },
+            Action: 'sns:Publish',
+            Condition: {
+              StringEquals: { 'aws:SourceAccount': '111122223333' },
+              ArnLike: { 'aws:SourceArn': 'arn:aws:backup:eu-west-1:111122223333:backup-vault:*' },
+            },
+          }),
+        ]),
+      },
+    });
+    // The topic key admits AWS Backup only for this account.
+    t.hasResourceProperties('AWS::KMS::Key', {
+      Description: Match.stringLikeRegexp('backup-notifications'),
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Principal: { Service: 'backup.amazonaws.com' },
+            Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+            Condition: { StringEquals: { 'aws:SourceAccount': '111122223333' } },
+          }),
+        ]),
+      },
+    });
+  });
+
+  test('the vault is created after the topic and its policy', () => {
+    const { stack } = testStack();
+    new SecureBackupVault(stack, 'Vault');
+    const vault = Object.values(Template.fromStack(stack).findResources('AWS::Backup::BackupVault'))[0];
+    expect(vault.DependsOn).toEqual(expect.arrayContaining([expect.stringMatching(/^VaultNotificationsPolicy/), expect.stringMatching(/^VaultNotifications/)]));
+  });
+
+  test('all props: name, own key, compliance lock, min/max, own topic and events, copy-in accounts', () => {
+    // GIVEN
+    const { stack } = testStack();
+    const key = new kms.Key(stack, 'OwnKey', { enableKeyRotation: true });
+    const topic = new sns.Topic(stack, 'OwnTopic');
+    // WHEN
+    const vault = new SecureBackupVault(stack, 'Vault', {
+      backupVaultName: 'central-backups',
+      encryptionKey: key,
+      lockMode: VaultLockMode.COMPLIANCE,
+      lockMinRetention: Duration.days(90),
+      lockMaxRetention: Duration.days(3650),
+      changeableFor: Duration.days(7),
+      notificationTopic: topic,
+      notificationEvents: [backup.BackupVaultEvents.BACKUP_JOB_FAILED],
+      allowCopyFromAccounts: ['444455556666'],
+    });
+    // THEN
+    const t = Template.fromStack(stack);
+    t.resourceCountIs('AWS::KMS::Key', 1);
+    t.resourceCountIs('AWS::SNS::Topic', 1);
+    t.hasResourceProperties('AWS::Backup::BackupVault', {
+      BackupVaultName: 'central-backups',
+      EncryptionKeyArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^OwnKey'), 'Arn'] },
+      LockConfiguration: { MinRetentionDays: 90, MaxRetentionDays: 3650, ChangeableForDays: 7 },
+      Notifications: { BackupVaultEvents: ['BACKUP_JOB_FAILED'], SNSTopicArn: { Ref: Match.stringLikeRegexp('^OwnTopic') } },
+      AccessPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Sid: 'AllowCopyFromListedAccounts',
+            Effect: 'Allow',
+            Action: 'backup:CopyIntoBackupVault',
+            Principal: { AWS: 'arn:aws:iam::444455556666:root' },
+          }),
+        ]),
+      },
+    });
+    expect(vault.dataKey).toBeUndefined();
+    expect(vault.notificationKey).toBeUndefined();
+    expect(vault.lockMode).toBe(VaultLockMode.COMPLIANCE);
+  });
+
+  test('compliance mode defaults to the 3-day grace period', () => {
+    const { stack } = testStack();
+    new SecureBackupVault(stack, 'Vault', { lockMode: VaultLockMode.COMPLIANCE });
+    Template.fromStack(stack).hasResourceProperties('AWS::Backup::BackupVault', {
+      LockConfiguration: { MinRetentionDays: 35, ChangeableForDays: 3 },
+    });
+  });
+
+  test('a dataClass names both keys', () => {
+    const { stack } = testStack();
+    new SecureBackupVault(stack, 'Vault', { dataClass: 'backup-prod' });
+    const t = Template.fromStack(stack);
+    t.hasResourceProperties('AWS::KMS::Alias', { AliasName: 'alias/baseline/backup-prod' });
+    t.hasResourceProperties('AWS::KMS::Alias', { AliasName: 'alias/baseline/backup-prod-notifications' });
+  });
+
+  test('fails when the lock minimum is longer than the maximum', () => {
+    const { stack } = testStack();
+    expect(() => new SecureBackupVault(stack, 'Vault', { lockMinRetention: Duration.days(400), lockMaxRetention: Duration.days(365) })).toThrow(
+      /SecureBackupVault.InvalidProps.*lockMaxRetention must be greater than lockMinRetention, got lockMinRetention 400 days and lockMaxRetention 365 days/s,
+    );
+  });
+
+  test('fails when the lock maximum is below the default 35-day minimum', () => {
+    const { stack } = testStack();
+    expect(() => new SecureBackupVault(stack, 'Vault', { lockMaxRetention: Duration.days(30) })).toThrow(
+      /lockMaxRetention must be greater than lockMinRetention, got lockMinRetention 35 days and lockMaxRetention 30 days/,
+    );
+  });
+
+  test.each([
+    ['lockMinRetention', { lockMinRetention: Duration.hours(12) }, /lockMinRetention must be a whole number of days from 1 to 36500, got 0.5 days/],
+    ['lockMaxRetention', { lockMaxRetention: Duration.days(40000) }, /lockMaxRetention must be a whole number of days from 1 to 36500, got 40000 days/],
+  ])('fails when %s is out of range', (_name, props, message) => {
+    const { stack } = testStack();
+    expect(() => new SecureBackupVault(stack, 'Vault', props)).toThrow(message);
+  });
+
+  test('fails when changeableFor is given in governance mode', () => {
+    const { stack } = testStack();
+    expect(() => new SecureBackupVault(stack, 'Vault', { changeableFor: Duration.days(3) })).toThrow(
+      /changeableFor is the grace period of a compliance-mode lock, but lockMode is GOVERNANCE.*set lockMode: VaultLockMode.COMPLIANCE/,
+    );
+  });
+
+  test('fails when the compliance grace period is shorter than 3 days', () => {
+    const { stack } = testStack();
+    expect(() => new SecureBackupVault(stack, 'Vault', { lockMode: VaultLockMode.COMPLIANCE, changeableFor: Duration.days(2) })).toThrow(
+      /changeableFor must be a whole number of days, at least 3.*got 2 days/,
+    );
+  });
+
+  test('fails when the vault name is malformed', () => {
+    const { stack } = testStack();
+    expect(() => new SecureBackupVault(stack, 'Vault', { backupVaultName: 'my vault!' })).toThrow(/backupVaultName must be 2-50 .*"my vault!"/);
+  });
+
+  test('fails when both encryptionKey and dataClass are given', () => {
+    const { stack } = testStack();
+    const key = new kms.Key(stack, 'OwnKey');
+    expect(() => new SecureBackupVault(stack, 'Vault', { encryptionKey: key, dataClass: 'backup' })).toThrow(/pass one or the other/);
+  });
+
+  test('fails when the data class is not alias-safe or too long for the notification key', () => {
+    const { stack } = testStack();
+    expect(() => new SecureBackupVault(stack, 'Vault', { dataClass: 'a'.repeat(37) })).toThrow(/dataClass must be 1-36 lowercase/);
+  });
+
+  test('fails when notificationEvents is empty', () => {
+    const { stack } = testStack();
+    expect(() => new SecureBackupVault(stack, 'Vault', { notificationEvents: [] })).toThrow(/notificationEvents must list at least one event/);
+  });
+
+  test('fails when a copy-in account is not an account id', () => {
+    const { stack } = testStack();
+    expect(() => new SecureBackupVault(stack, 'Vault', { allowCopyFromAccounts: ['prod'] })).toThrow(/allowCopyFromAccounts must hold 12-digit account ids, got "prod"/);
+  });
+
+  test('reports every problem at once', () => {
+    const { stack } = testStack();
+    expect(() => new SecureBackupVault(stack, 'Vault', { backupVaultName: '!', notificationEvents: [], changeableFor: Duration.days(3) })).toThrow(
+      /backupVaultName.*\n.*changeableFor.*\n.*notificationEvents/,
+    );
+  });
+
+  test('pins the logical ids of the vault, its keys and its topic', () => {
+    const { stack } = testStack();
+    new SecureBackupVault(stack, 'Vault');
+    const t = Template.fromStack(stack);
+    expect(Object.keys(t.findResources('AWS::Backup::BackupVault'))).toEqual(['Vault47927EF3']);
+    expect(Object.keys(t.findResources('AWS::KMS::Key')).sort()).toEqual(['VaultKeyCB88EF1A', 'VaultNotificationKey624EDBE9']);
+    expect(Object.keys(t.findResources('AWS::SNS::Topic'))).toEqual(['VaultNotifications5ECFD580']);
+  });
+
+  test('synthesizes the same security settings under the empty feature-flag context', () => {
+    // GIVEN no feature flags at all
+    const { stack } = testStack({ context: 'empty' });
+    // WHEN
+    new SecureBackupVault(stack, 'Vault');
+    // THEN
+    const t = Template.fromStack(stack);
+    t.hasResource('AWS::Backup::BackupVault', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        LockConfiguration: { MinRetentionDays: 35 },
+        AccessPolicy: Match.objectLike({ Statement: [Match.objectLike({ Effect: 'Deny', Action: VAULT_DENIED_ACTIONS })] }),
+      }),
+    });
+    t.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    t.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+  });
+
+  test('snapshot (change detector)', () => {
+    const { stack } = testStack();
+    new SecureBackupVault(stack, 'Vault');
+    expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
+  });
+});
