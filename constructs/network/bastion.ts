@@ -1,0 +1,423 @@
+import { Annotations, Stack, Token, Validations } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as ssm from 'aws-cdk-lib/aws-ssm';
+import { Construct } from 'constructs';
+import { throwIfProblems } from '../../lib/errors';
+import { DataKey } from '../data/data-key';
+import { SecureLogGroup } from '../data/secure-log-group';
+import { ipv4HostBitsSet, ipv4Network, parseIpv4Cidr, parseIpv6Cidr } from './private/cidr';
+
+/** Narrowest IPv4 prefix accepted without `allowBroadIngress`. */
+export const BASTION_MIN_IPV4_PREFIX = 16;
+/** Narrowest IPv6 prefix accepted without `allowBroadIngress`. */
+export const BASTION_MIN_IPV6_PREFIX = 48;
+/** Name of the account-wide Session Manager preferences document. */
+export const SESSION_PREFERENCES_DOCUMENT = 'SSM-SessionManagerRunShell';
+
+/**
+ * Who may reach the bastion's SSH (or RDP) port directly, besides Session Manager.
+ */
+export class BastionIngress {
+  /** The CIDRs admitted. */
+  public readonly cidrs: string[];
+  /** The prefix list admitted, if any. */
+  public readonly prefixListId?: string;
+
+  private constructor(cidrs: string[], prefixListId: string | undefined) {
+    this.cidrs = cidrs;
+    this.prefixListId = prefixListId;
+  }
+
+  /**
+   * Admit an allow-list of IPv4 or IPv6 CIDRs. Each must be no broader than /16 (IPv4) or /48 (IPv6);
+   * `0.0.0.0/0` and `::/0` are rejected unless `allowBroadIngress` is set.
+   */
+  public static fromCidrs(...cidrs: string[]): BastionIngress {
+    return new BastionIngress(cidrs, undefined);
+  }
+
+  /** Admit a managed prefix list (`pl-...`), for example your corporate ranges. */
+  public static fromPrefixList(prefixListId: string): BastionIngress {
+    return new BastionIngress([], prefixListId);
+  }
+}
+
+export interface BastionProps {
+  /** The VPC, for example `SegmentedVpc.vpc`. */
+  readonly vpc: ec2.IVpc;
+  /**
+   * Where to place the instance. Public subnets are rejected.
+   *
+   * @default - the VPC's private subnets with egress (the private tier of a `SegmentedVpc`)
+   */
+  readonly vpcSubnets?: ec2.SubnetSelection;
+  /**
+   * Instance type. The default image follows its architecture (arm64 or x86_64).
+   *
+   * @default c7g.medium (Graviton, Nitro encryption in transit)
+   */
+  readonly instanceType?: ec2.InstanceType;
+  /**
+   * Image.
+   *
+   * @default - the latest Amazon Linux 2023 for the instance's architecture, read from the public SSM parameter at deploy time
+   */
+  readonly machineImage?: ec2.IMachineImage;
+  /**
+   * Root volume size in GiB.
+   *
+   * @default 8
+   */
+  readonly volumeSizeGiB?: number;
+  /**
+   * Direct SSH/RDP ingress, besides Session Manager.
+   *
+   * @default - none: no inbound rule at all
+   */
+  readonly ingress?: BastionIngress;
+  /**
+   * Port that `ingress` admits.
+   *
+   * @default ec2.Port.tcp(22)
+   */
+  readonly ingressPort?: ec2.Port;
+  /**
+   * Accept ingress CIDRs broader than /16 (IPv4) or /48 (IPv6), including the whole internet. Emits the
+   * acknowledgeable warning `cdk-security-baseline:bastion.broadIngress`.
+   *
+   * @default false
+   */
+  readonly allowBroadIngress?: boolean;
+  /**
+   * Data class of the bastion's key (alias `alias/baseline/<dataClass>`); the session log group's key
+   * uses `<dataClass>-session-logs`. Give each bastion in one account and Region its own.
+   *
+   * @default 'bastion'
+   */
+  readonly dataClass?: string;
+  /**
+   * Define the account-wide Session Manager preferences document (`SSM-SessionManagerRunShell`) so that
+   * every session is logged to `sessionLogGroup` and encrypted with the bastion's key. Turn this off
+   * if the account and Region already have that document (the deployment would fail), or if another
+   * bastion in the same account and Region defines it.
+   *
+   * @default true
+   */
+  readonly sessionPreferences?: boolean;
+}
+
+/**
+ * A bastion host reached through AWS Systems Manager Session Manager: no inbound rule, no public IP.
+ *
+ * Default settings:
+ * - in the private tier, with `AssociatePublicIpAddress: false`, and with no inbound security-group rule; egress only
+ *   HTTPS (Session Manager, AWS APIs);
+ * - IMDSv2 required with a hop limit of 1;
+ * - the root volume encrypted with a `DataKey` that EC2 may use only through `kms:ViaService`;
+ * - an instance role with only the Session Manager actions (no `AmazonSSMManagedInstanceCore`);
+ * - sessions logged to a `SecureLogGroup` and encrypted end to end with the same `DataKey`, through
+ *   the account's Session Manager preferences document;
+ * - latest Amazon Linux 2023, resolved at deploy time (no context lookup);
+ * - detailed monitoring, EBS optimization and termination protection on.
+ */
+export class Bastion extends Construct implements ec2.IConnectable, iam.IGrantable {
+  /** The instance. */
+  public readonly instance: ec2.Instance;
+  /** The instance role. */
+  public readonly role: iam.Role;
+  /** The instance's security group. */
+  public readonly securityGroup: ec2.SecurityGroup;
+  /** Network connections of the instance (for `connections.allowTo(db, port)`). */
+  public readonly connections: ec2.Connections;
+  /** The role, as the principal that grants go to. */
+  public readonly grantPrincipal: iam.IPrincipal;
+  /** Key that encrypts the root volume and session data. */
+  public readonly dataKey: DataKey;
+  /** Log group that receives session transcripts. */
+  public readonly sessionLogGroup: SecureLogGroup;
+  /** The Session Manager preferences document, when defined. */
+  public readonly sessionPreferencesDocument?: ssm.CfnDocument;
+  /** Instance id. */
+  public readonly instanceId: string;
+
+  constructor(scope: Construct, id: string, props: BastionProps) {
+    super(scope, id);
+    validateBastionProps(this, props);
+    const stack = Stack.of(this);
+    const arn = (service: string, resource: string) => `arn:${stack.partition}:${service}:${stack.region}:${stack.account}:${resource}`;
+
+    const dataClass = props.dataClass ?? 'bastion';
+    this.dataKey = new DataKey(this, 'Key', { dataClass });
+    // EBS: whoever launches the instance (CloudFormation, on the deployer's behalf) uses the key only
+    // through EC2 in this Region, and creates grants only for AWS resources (the volume).
+    this.dataKey.key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowEbsUseThroughEc2',
+        principals: [new iam.AccountPrincipal(stack.account)],
+        actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'],
+        resources: ['*'],
+        conditions: { StringEquals: { 'kms:ViaService': `ec2.${stack.region}.amazonaws.com`, 'kms:CallerAccount': stack.account } },
+      }),
+    );
+    this.dataKey.key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowEbsGrantsThroughEc2',
+        principals: [new iam.AccountPrincipal(stack.account)],
+        actions: ['kms:CreateGrant'],
+        resources: ['*'],
+        conditions: {
+          StringEquals: { 'kms:ViaService': `ec2.${stack.region}.amazonaws.com`, 'kms:CallerAccount': stack.account },
+          Bool: { 'kms:GrantIsForAWSResource': 'true' },
+        },
+      }),
+    );
+
+    this.sessionLogGroup = new SecureLogGroup(this, 'SessionLogs', { dataClass: `${dataClass}-session-logs` });
+
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('ec2.amazonaws.com'),
+      description: 'Bastion instance: Session Manager only',
+    });
+    this.grantPrincipal = this.role;
+    // Only what the SSM agent needs for Session Manager, written out instead of the AWS managed
+    // AmazonSSMManagedInstanceCore (which also grants ssm:GetParameters on every parameter, ec2messages
+    // for Run Command and more). A customer-managed policy, so no inline policy.
+    const sessionPolicy = new iam.ManagedPolicy(this, 'SessionManagerPolicy', {
+      description: 'Bastion: register with Systems Manager, open Session Manager channels, log sessions',
+      roles: [this.role],
+      statements: [
+        new iam.PolicyStatement({
+          sid: 'RegisterWithSystemsManager',
+          actions: ['ssm:UpdateInstanceInformation'],
+          resources: [arn('ec2', 'instance/*')],
+        }),
+        new iam.PolicyStatement({
+          sid: 'OpenSessionManagerChannels',
+          actions: ['ssmmessages:CreateControlChannel', 'ssmmessages:CreateDataChannel', 'ssmmessages:OpenControlChannel', 'ssmmessages:OpenDataChannel'],
+          resources: ['*'],
+        }),
+        new iam.PolicyStatement({
+          sid: 'WriteSessionLogs',
+          actions: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
+          resources: [this.sessionLogGroup.logGroup.logGroupArn],
+        }),
+        new iam.PolicyStatement({
+          sid: 'CheckSessionLogGroupEncryption',
+          actions: ['logs:DescribeLogGroups'],
+          resources: [arn('logs', 'log-group:*')],
+        }),
+        new iam.PolicyStatement({
+          sid: 'DecryptSessionData',
+          actions: ['kms:Decrypt'],
+          resources: [this.dataKey.keyArn],
+        }),
+      ],
+    });
+    this.dataKey.key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowBastionToDecryptSessionData',
+        principals: [this.role],
+        actions: ['kms:Decrypt'],
+        resources: ['*'],
+      }),
+    );
+    // cdk-nag prints pseudo parameters as <AWS::...> when the stack is environment-agnostic.
+    const shown = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value);
+    const nagArn = (service: string, resource: string) =>
+      `arn:${shown(stack.partition, 'Partition')}:${service}:${shown(stack.region, 'Region')}:${shown(stack.account, 'AccountId')}:${resource}`;
+    const iam5 =
+      'ssmmessages channel actions support no resource-level permissions, so "*" is the narrowest resource ' +
+      'IAM accepts; the SSM agent registers its own instance, whose ARN cannot be named before the instance ' +
+      'exists, so this account and Region\'s instance/* is used; DescribeLogGroups is scoped to this account and Region.';
+    Validations.of(sessionPolicy).acknowledge(
+      { id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]', reason: iam5 },
+      { id: `AwsSolutions::AwsSolutions-IAM5[Resource::${nagArn('ec2', 'instance/*')}]`, reason: iam5 },
+      { id: `AwsSolutions::AwsSolutions-IAM5[Resource::${nagArn('logs', 'log-group:*')}]`, reason: iam5 },
+    );
+
+    this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
+      vpc: props.vpc,
+      description: 'Bastion: no inbound by default; HTTPS out for Session Manager',
+      allowAllOutbound: false,
+    });
+    this.securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'Session Manager and AWS APIs over HTTPS');
+    const ingressPort = props.ingressPort ?? ec2.Port.tcp(22);
+    for (const cidr of props.ingress?.cidrs ?? []) {
+      const peer = parseIpv6Cidr(cidr) ? ec2.Peer.ipv6(cidr) : ec2.Peer.ipv4(cidr);
+      this.securityGroup.addIngressRule(peer, ingressPort, 'Allow-listed administrators');
+    }
+    if (props.ingress?.prefixListId) {
+      this.securityGroup.addIngressRule(ec2.Peer.prefixList(props.ingress.prefixListId), ingressPort, 'Allow-listed administrators');
+    }
+    if (props.allowBroadIngress && broadCidrs(props.ingress?.cidrs ?? []).length > 0) {
+      Annotations.of(this).addWarningV2(
+        'cdk-security-baseline:bastion.broadIngress',
+        `the bastion admits ${ingressPort.toString()} from ${JSON.stringify(broadCidrs(props.ingress!.cidrs))}, broader than ` +
+          `/${BASTION_MIN_IPV4_PREFIX} (IPv4) or /${BASTION_MIN_IPV6_PREFIX} (IPv6); internet-wide scans will reach it (CIS AWS 5.2/5.3)`,
+      );
+    }
+
+    // c7g.medium: the smallest current Nitro type that encrypts traffic between instances (CT.EC2.PR.19).
+    const instanceType = props.instanceType ?? ec2.InstanceType.of(ec2.InstanceClass.C7G, ec2.InstanceSize.MEDIUM);
+    this.instance = new ec2.Instance(this, 'Instance', {
+      vpc: props.vpc,
+      vpcSubnets: props.vpcSubnets ?? { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
+      instanceType,
+      // cachedInContext false: the image id is a deploy-time SSM parameter, never a context lookup.
+      machineImage:
+        props.machineImage ??
+        ec2.MachineImage.latestAmazonLinux2023({
+          cachedInContext: false,
+          cpuType: instanceType.architecture === ec2.InstanceArchitecture.ARM_64 ? ec2.AmazonLinuxCpuType.ARM_64 : ec2.AmazonLinuxCpuType.X86_64,
+        }),
+      role: this.role,
+      securityGroup: this.securityGroup,
+      // Explicitly no public IP (CT.EC2.PR.8). The CDK then writes the subnet on the network interface
+      // instead of the top-level SubnetId, which cdk-nag's EC2InstancesInVPC does not read (see below).
+      associatePublicIpAddress: false,
+      detailedMonitoring: true,
+      ebsOptimized: true,
+      disableApiTermination: true,
+      ssmSessionPermissions: false,
+      propagateTagsToVolumeOnCreation: true,
+      blockDevices: [
+        {
+          deviceName: '/dev/xvda',
+          volume: ec2.BlockDeviceVolume.ebs(props.volumeSizeGiB ?? 8, {
+            encrypted: true,
+            kmsKey: this.dataKey.key,
+            volumeType: ec2.EbsDeviceVolumeType.GP3,
+            deleteOnTermination: true,
+          }),
+        },
+      ],
+    });
+    // IMDSv2 set on the instance itself (not through requireImdsv2, whose launch template would lack
+    // detailed monitoring, CT.EC2.PR.10), with a hop limit of 1 so that a container on the host cannot
+    // reach the instance's credentials.
+    const cfnInstance = this.instance.node.defaultChild as ec2.CfnInstance;
+    cfnInstance.metadataOptions = {
+      httpEndpoint: 'enabled',
+      httpTokens: 'required',
+      httpPutResponseHopLimit: 1,
+      instanceMetadataTags: 'disabled',
+    };
+    this.instance.node.addDependency(this.dataKey);
+    const inVpc =
+      'The instance is in the VPC: its subnet is set on its network interface (NetworkInterfaces[0].SubnetId, next to ' +
+      'AssociatePublicIpAddress false), a form this rule does not read; CloudFormation forbids a top-level SubnetId as well.';
+    Validations.of(this.instance).acknowledge(
+      { id: 'HIPAA.Security::HIPAA.Security-EC2InstancesInVPC', reason: inVpc },
+      { id: 'NIST.800.53.R5::NIST.800.53.R5-EC2InstancesInVPC', reason: inVpc },
+      { id: 'PCI.DSS.321::PCI.DSS.321-EC2InstancesInVPC', reason: inVpc },
+    );
+    this.connections = this.instance.connections;
+    this.instanceId = this.instance.instanceId;
+
+    if (props.sessionPreferences ?? true) {
+      this.sessionPreferencesDocument = new ssm.CfnDocument(this, 'SessionPreferences', {
+        name: SESSION_PREFERENCES_DOCUMENT,
+        documentType: 'Session',
+        documentFormat: 'JSON',
+        updateMethod: 'NewVersion',
+        content: {
+          schemaVersion: '1.0',
+          description: 'Session Manager preferences (cdk-security-baseline): log every session, encrypt session data',
+          sessionType: 'Standard_Stream',
+          inputs: {
+            s3BucketName: '',
+            s3KeyPrefix: '',
+            s3EncryptionEnabled: true,
+            cloudWatchLogGroupName: this.sessionLogGroup.logGroup.logGroupName,
+            cloudWatchEncryptionEnabled: true,
+            cloudWatchStreamingEnabled: true,
+            kmsKeyId: this.dataKey.key.keyId,
+            runAsEnabled: false,
+            runAsDefaultUser: '',
+            idleSessionTimeout: '20',
+            shellProfile: { linux: '', windows: '' },
+          },
+        },
+      });
+    }
+  }
+
+  /**
+   * Let a principal open Session Manager sessions on this bastion: start a session with the default
+   * shell document, end or resume only its own sessions, and encrypt session data with the key.
+   */
+  public grantConnect(grantee: iam.IGrantable): iam.Grant {
+    const stack = Stack.of(this);
+    const grant = iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['ssm:StartSession'],
+      resourceArns: [
+        stack.formatArn({ service: 'ec2', resource: 'instance', resourceName: this.instanceId }),
+        stack.formatArn({ service: 'ssm', resource: 'document', resourceName: SESSION_PREFERENCES_DOCUMENT }),
+      ],
+    });
+    iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['ssm:TerminateSession', 'ssm:ResumeSession'],
+      resourceArns: [stack.formatArn({ service: 'ssm', resource: 'session', resourceName: '${aws:userid}-*' })],
+    });
+    this.dataKey.key.grant(grantee, 'kms:GenerateDataKey');
+    return grant;
+  }
+}
+
+function broadCidrs(cidrs: string[]): string[] {
+  return cidrs.filter((cidr) => {
+    if (Token.isUnresolved(cidr)) return false;
+    const v4 = parseIpv4Cidr(cidr);
+    if (v4) return v4.mask < BASTION_MIN_IPV4_PREFIX;
+    const v6 = parseIpv6Cidr(cidr);
+    return v6 !== undefined && v6.mask < BASTION_MIN_IPV6_PREFIX;
+  });
+}
+
+function validateBastionProps(scope: Construct, props: BastionProps): void {
+  const problems: string[] = [];
+  const cidrs = props.ingress?.cidrs ?? [];
+  if (props.ingress && cidrs.length === 0 && props.ingress.prefixListId === undefined) {
+    problems.push('ingress must name at least one CIDR, got BastionIngress.fromCidrs() with none; omit ingress to use Session Manager only');
+  }
+  for (const cidr of cidrs) {
+    if (Token.isUnresolved(cidr)) continue;
+    const v4 = parseIpv4Cidr(cidr);
+    const v6 = v4 ? undefined : parseIpv6Cidr(cidr);
+    if (!v4 && !v6) {
+      problems.push(`ingress CIDRs must be IPv4 or IPv6 CIDRs such as "203.0.113.0/24" or "2001:db8::/48", got ${JSON.stringify(cidr)}`);
+    } else if (v4 && ipv4HostBitsSet(v4)) {
+      problems.push(`ingress CIDRs must be network addresses, got ${JSON.stringify(cidr)}; use ${JSON.stringify(ipv4Network(v4))}`);
+    } else if (v6?.hostBitsSet) {
+      problems.push(`ingress CIDRs must be network addresses, got ${JSON.stringify(cidr)}; clear the bits after /${v6.mask}`);
+    }
+  }
+  const broad = broadCidrs(cidrs);
+  if (broad.length > 0 && !props.allowBroadIngress) {
+    problems.push(
+      `ingress must not admit networks broader than /${BASTION_MIN_IPV4_PREFIX} (IPv4) or /${BASTION_MIN_IPV6_PREFIX} (IPv6), ` +
+        `such as 0.0.0.0/0 or ::/0 (CIS AWS 5.2/5.3), got ${JSON.stringify(broad)}; list your administrators' networks, ` +
+        'use Session Manager (no ingress), or pass allowBroadIngress: true to accept it with a warning',
+    );
+  }
+  const pl = props.ingress?.prefixListId;
+  if (pl !== undefined && !Token.isUnresolved(pl) && !/^pl-[0-9a-f]{8,17}$/.test(pl)) {
+    problems.push(`ingress prefix list must be a managed prefix list id such as "pl-0123456789abcdef0", got ${JSON.stringify(pl)}`);
+  }
+  if (props.ingressPort && !props.ingress) {
+    problems.push(`ingressPort (${props.ingressPort.toString()}) was given without ingress; pass ingress: BastionIngress.fromCidrs(...) or remove ingressPort`);
+  }
+  if (props.volumeSizeGiB !== undefined && (!Number.isInteger(props.volumeSizeGiB) || props.volumeSizeGiB < 8 || props.volumeSizeGiB > 16384)) {
+    problems.push(`volumeSizeGiB must be a whole number from 8 (the Amazon Linux 2023 image size) to 16384, got ${JSON.stringify(props.volumeSizeGiB)}`);
+  }
+  if (props.vpc.selectSubnets(props.vpcSubnets ?? { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS }).hasPublic) {
+    problems.push(
+      `vpcSubnets must select private subnets, got ${JSON.stringify(props.vpcSubnets)}, which selects public ones; ` +
+        'a bastion never sits in the public tier (Session Manager reaches it in the private tier)',
+    );
+  }
+  throwIfProblems('Bastion.InvalidProps', scope, problems);
+}

@@ -1,0 +1,2 @@
+export * from './segmented-vpc';
+export * from './bastion';

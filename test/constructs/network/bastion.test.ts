@@ -1,0 +1,277 @@
+import { Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Bastion, BastionIngress } from '../../../constructs/network/bastion';
+import { SegmentedVpc } from '../../../constructs/network/segmented-vpc';
+import { testStack } from '../../util/stack';
+
+function setup(context: 'recommended' | 'empty' = 'recommended'): { stack: Stack; vpc: ec2.IVpc } {
+  const { stack } = testStack({ context });
+  const vpc = new SegmentedVpc(stack, 'Network').vpc;
+  return { stack, vpc };
+}
+
+describe('Bastion', () => {
+  test('defaults: private subnet, no public IP, no inbound rule, IMDSv2 hop limit 1, encrypted volume', () => {
+    // GIVEN
+    const { stack, vpc } = setup();
+    // WHEN
+    new Bastion(stack, 'Bastion', { vpc });
+    // THEN
+    const t = Template.fromStack(stack);
+    t.resourceCountIs('AWS::EC2::Instance', 1);
+    t.hasResourceProperties('AWS::EC2::Instance', {
+      InstanceType: 'c7g.medium',
+      Monitoring: true,
+      EbsOptimized: true,
+      DisableApiTermination: true,
+      MetadataOptions: { HttpTokens: 'required', HttpPutResponseHopLimit: 1, HttpEndpoint: 'enabled' },
+      NetworkInterfaces: [Match.objectLike({ AssociatePublicIpAddress: false, SubnetId: { Ref: Match.stringLikeRegexp('NetworkVpcPrivateSubnet1') } })],
+      BlockDeviceMappings: [
+        { DeviceName: '/dev/xvda', Ebs: Match.objectLike({ Encrypted: true, KmsKeyId: Match.anyValue(), VolumeType: 'gp3' }) },
+      ],
+      ImageId: { Ref: Match.stringLikeRegexp('al2023amikernel.*arm64') },
+    });
+    t.hasResourceProperties('AWS::EC2::SecurityGroup', {
+      GroupDescription: Match.stringLikeRegexp('Bastion'),
+      SecurityGroupIngress: Match.absent(),
+      SecurityGroupEgress: [Match.objectLike({ CidrIp: '0.0.0.0/0', IpProtocol: 'tcp', FromPort: 443, ToPort: 443 })],
+    });
+  });
+
+  test('the AMI comes from the public SSM parameter at deploy time, not from context', () => {
+    const { app, stack } = testStack();
+    const vpc = new SegmentedVpc(stack, 'Network').vpc;
+    new Bastion(stack, 'Bastion', { vpc });
+    const params = Template.fromStack(stack).toJSON().Parameters;
+    expect(Object.values(params).some((p: any) => String(p.Default).includes('/aws/service/ami-amazon-linux-latest/al2023-ami-kernel'))).toBe(true);
+    const missing = app.synth().manifest.missing ?? [];
+    expect(missing.filter((m: any) => m.provider === 'ssm')).toEqual([]);
+  });
+
+  test('role: only the Session Manager actions, in a customer-managed policy, no AWS managed policy', () => {
+    const { stack, vpc } = setup();
+    new Bastion(stack, 'Bastion', { vpc });
+    const t = Template.fromStack(stack);
+    t.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 'ec2.amazonaws.com' } })] },
+      ManagedPolicyArns: Match.absent(),
+    });
+    const policy = Object.values(t.findResources('AWS::IAM::ManagedPolicy')).find((p: any) => p.Properties.Description?.startsWith('Bastion')) as any;
+    const actions = policy.Properties.PolicyDocument.Statement.flatMap((s: any) => [s.Action].flat());
+    expect(actions.sort()).toEqual(
+      [
+        'kms:Decrypt',
+        'logs:CreateLogStream',
+        'logs:DescribeLogGroups',
+        'logs:DescribeLogStreams',
+        'logs:PutLogEvents',
+        'ssm:UpdateInstanceInformation',
+        'ssmmessages:CreateControlChannel',
+        'ssmmessages:CreateDataChannel',
+        'ssmmessages:OpenControlChannel',
+        'ssmmessages:OpenDataChannel',
+      ].sort(),
+    );
+    expect(actions.filter((a: string) => a.includes('*'))).toEqual([]);
+  });
+
+  test('the key admits EC2 only through kms:ViaService and grants only for AWS resources', () => {
+    const { stack, vpc } = setup();
+    new Bastion(stack, 'Bastion', { vpc });
+    Template.fromStack(stack).hasResourceProperties('AWS::KMS::Key', {
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Sid: 'AllowEbsGrantsThroughEc2',
+            Action: 'kms:CreateGrant',
+            Condition: {
+              StringEquals: { 'kms:ViaService': 'ec2.eu-west-1.amazonaws.com', 'kms:CallerAccount': '111122223333' },
+              Bool: { 'kms:GrantIsForAWSResource': 'true' },
+            },
+          }),
+        ]),
+      },
+    });
+  });
+
+  test('session preferences: logged to the encrypted log group and encrypted with the key', () => {
+    const { stack, vpc } = setup();
+    new Bastion(stack, 'Bastion', { vpc });
+    const t = Template.fromStack(stack);
+    t.hasResourceProperties('AWS::SSM::Document', {
+      Name: 'SSM-SessionManagerRunShell',
+      DocumentType: 'Session',
+      Content: Match.objectLike({
+        sessionType: 'Standard_Stream',
+        inputs: Match.objectLike({
+          cloudWatchLogGroupName: { Ref: Match.stringLikeRegexp('BastionSessionLogs') },
+          cloudWatchEncryptionEnabled: true,
+          kmsKeyId: { Ref: Match.stringLikeRegexp('BastionKey') },
+          runAsEnabled: false,
+        }),
+      }),
+    });
+    t.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 365, KmsKeyId: Match.anyValue() });
+  });
+
+  test('all props: ingress CIDRs on RDP, prefix list, instance type, image, volume, no preferences document', () => {
+    // GIVEN
+    const { stack, vpc } = setup();
+    // WHEN
+    const bastion = new Bastion(stack, 'Bastion', {
+      vpc,
+      vpcSubnets: { subnetGroupName: 'Isolated' },
+      instanceType: ec2.InstanceType.of(ec2.InstanceClass.M7I_FLEX, ec2.InstanceSize.LARGE),
+      ingress: BastionIngress.fromCidrs('203.0.113.0/24', '2001:db8:1::/48'),
+      ingressPort: ec2.Port.tcp(3389),
+      volumeSizeGiB: 30,
+      dataClass: 'jump',
+      sessionPreferences: false,
+    });
+    const other = new Bastion(stack, 'Other', { vpc, ingress: BastionIngress.fromPrefixList('pl-0123456789abcdef0'), dataClass: 'jump2', sessionPreferences: false });
+    // THEN
+    const t = Template.fromStack(stack);
+    t.resourceCountIs('AWS::SSM::Document', 0);
+    t.hasResourceProperties('AWS::EC2::Instance', {
+      InstanceType: 'm7i-flex.large',
+      ImageId: { Ref: Match.stringLikeRegexp('x8664') },
+      NetworkInterfaces: [Match.objectLike({ SubnetId: { Ref: Match.stringLikeRegexp('NetworkVpcIsolatedSubnet1') } })],
+      BlockDeviceMappings: [Match.objectLike({ Ebs: Match.objectLike({ VolumeSize: 30 }) })],
+    });
+    t.hasResourceProperties('AWS::EC2::SecurityGroup', {
+      SecurityGroupIngress: [
+        Match.objectLike({ CidrIp: '203.0.113.0/24', FromPort: 3389, ToPort: 3389 }),
+        Match.objectLike({ CidrIpv6: '2001:db8:1::/48', FromPort: 3389, ToPort: 3389 }),
+      ],
+    });
+    t.hasResourceProperties('AWS::EC2::SecurityGroupIngress', { SourcePrefixListId: 'pl-0123456789abcdef0', FromPort: 22, ToPort: 22 });
+    t.hasResourceProperties('AWS::KMS::Alias', { AliasName: 'alias/baseline/jump' });
+    expect(bastion.connections.securityGroups).toEqual([bastion.securityGroup]);
+    expect(other.grantPrincipal).toBe(other.role);
+  });
+
+  test('implements IConnectable and IGrantable by delegation; grantConnect scopes StartSession', () => {
+    const { stack, vpc } = setup();
+    const bastion = new Bastion(stack, 'Bastion', { vpc });
+    const db = new ec2.SecurityGroup(stack, 'Db', { vpc, allowAllOutbound: false });
+    bastion.connections.allowTo(db, ec2.Port.tcp(5432));
+    const operator = new iam.Role(stack, 'Operator', { assumedBy: new iam.AccountRootPrincipal() });
+    bastion.grantConnect(operator);
+    const t = Template.fromStack(stack);
+    t.hasResourceProperties('AWS::EC2::SecurityGroupEgress', { FromPort: 5432, ToPort: 5432 });
+    t.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'ssm:StartSession' })]) },
+      Roles: [{ Ref: Match.stringLikeRegexp('Operator') }],
+    });
+  });
+
+  test('fails when ingress admits 0.0.0.0/0', () => {
+    const { stack, vpc } = setup();
+    expect(() => new Bastion(stack, 'Bastion', { vpc, ingress: BastionIngress.fromCidrs('0.0.0.0/0') })).toThrow(
+      /Bastion.InvalidProps[\s\S]*broader than \/16.*"0.0.0.0\/0".*allowBroadIngress: true/,
+    );
+  });
+
+  test('fails when ingress admits ::/0 or an IPv6 network broader than /48', () => {
+    const { stack, vpc } = setup();
+    expect(() => new Bastion(stack, 'Bastion', { vpc, ingress: BastionIngress.fromCidrs('::/0', '2001:db8::/32') })).toThrow(
+      /broader than .*\["::\/0","2001:db8::\/32"\]/,
+    );
+  });
+
+  test('fails when ingress admits an IPv4 network broader than /16', () => {
+    const { stack, vpc } = setup();
+    expect(() => new Bastion(stack, 'Bastion', { vpc, ingress: BastionIngress.fromCidrs('10.0.0.0/8') })).toThrow(/"10.0.0.0\/8"/);
+  });
+
+  test('broad ingress with allowBroadIngress warns', () => {
+    const { stack, vpc } = setup();
+    new Bastion(stack, 'Bastion', { vpc, ingress: BastionIngress.fromCidrs('0.0.0.0/0'), allowBroadIngress: true });
+    Annotations.fromStack(stack).hasWarning('/TestStack/Bastion', Match.stringLikeRegexp('ack: cdk-security-baseline:bastion.broadIngress'));
+  });
+
+  test('fails when an ingress CIDR is not a CIDR, even with allowBroadIngress', () => {
+    const { stack, vpc } = setup();
+    expect(() => new Bastion(stack, 'Bastion', { vpc, ingress: BastionIngress.fromCidrs('office'), allowBroadIngress: true })).toThrow(
+      /must be IPv4 or IPv6 CIDRs.*"office"/,
+    );
+  });
+
+  test('fails when an IPv6 ingress CIDR is malformed or has host bits set', () => {
+    const { stack, vpc } = setup();
+    expect(() => new Bastion(stack, 'Bastion', { vpc, ingress: BastionIngress.fromCidrs('2001:db8:::/48', '2001:db8:0:1::/48') })).toThrow(
+      /IPv4 or IPv6 CIDRs.*"2001:db8:::\/48"[\s\S]*"2001:db8:0:1::\/48".*clear the bits after \/48/,
+    );
+  });
+
+  test('fails when an ingress CIDR has host bits set', () => {
+    const { stack, vpc } = setup();
+    expect(() => new Bastion(stack, 'Bastion', { vpc, ingress: BastionIngress.fromCidrs('203.0.113.7/24') })).toThrow(/use "203.0.113.0\/24"/);
+  });
+
+  test('fails when the prefix list id is malformed', () => {
+    const { stack, vpc } = setup();
+    expect(() => new Bastion(stack, 'Bastion', { vpc, ingress: BastionIngress.fromPrefixList('corp-list') })).toThrow(/prefix list id.*"corp-list"/);
+  });
+
+  test('fails when ingress has no CIDR', () => {
+    const { stack, vpc } = setup();
+    expect(() => new Bastion(stack, 'Bastion', { vpc, ingress: BastionIngress.fromCidrs() })).toThrow(/at least one CIDR/);
+  });
+
+  test('fails when ingressPort is given without ingress', () => {
+    const { stack, vpc } = setup();
+    expect(() => new Bastion(stack, 'Bastion', { vpc, ingressPort: ec2.Port.tcp(2222) })).toThrow(/ingressPort .* without ingress/);
+  });
+
+  test('fails when the volume is smaller than the image', () => {
+    const { stack, vpc } = setup();
+    expect(() => new Bastion(stack, 'Bastion', { vpc, volumeSizeGiB: 4 })).toThrow(/volumeSizeGiB must be a whole number from 8/);
+  });
+
+  test('fails when the subnets are public', () => {
+    const { stack, vpc } = setup();
+    expect(() => new Bastion(stack, 'Bastion', { vpc, vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC } })).toThrow(/vpcSubnets must select private subnets/);
+  });
+
+  test('synthesizes with an empty context (no feature flags)', () => {
+    const { stack, vpc } = setup('empty');
+    new Bastion(stack, 'Bastion', { vpc });
+    Template.fromStack(stack).hasResourceProperties('AWS::EC2::Instance', {
+      MetadataOptions: { HttpTokens: 'required', HttpPutResponseHopLimit: 1, HttpEndpoint: 'enabled', InstanceMetadataTags: 'disabled' },
+    });
+  });
+
+  test('pins logical ids of the key and the session log group', () => {
+    const { stack, vpc } = setup();
+    new Bastion(stack, 'Bastion', { vpc });
+    const t = Template.fromStack(stack);
+    const keys = Object.keys(t.findResources('AWS::KMS::Key')).filter((k) => k.startsWith('Bastion'));
+    const groups = Object.keys(t.findResources('AWS::Logs::LogGroup')).filter((k) => k.startsWith('Bastion'));
+    expect(keys.sort()).toEqual(['BastionKey0D331C49', 'BastionSessionLogsKey5C9EA0E9']);
+    expect(groups).toEqual(['BastionSessionLogs9A97CD3E']);
+  });
+
+  test('passes the built-in CloudFormation validator, with the SegmentedVpc around it', () => {
+    // GIVEN: the schema validator on (earlier tests in this process set CDK_VALIDATION=false)
+    delete process.env.CDK_VALIDATION;
+    const { app, stack } = testStack({ cfnValidation: true });
+    // WHEN
+    const network = new SegmentedVpc(stack, 'Network', { flowLogsToS3: true, interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.SSM] });
+    new Bastion(stack, 'Bastion', { vpc: network.vpc, ingress: BastionIngress.fromCidrs('203.0.113.0/24') });
+    // THEN
+    try {
+      expect(() => app.synth()).not.toThrow();
+    } finally {
+      process.env.CDK_VALIDATION = 'false';
+    }
+  });
+
+  test('snapshot (change detector)', () => {
+    const { stack, vpc } = setup();
+    new Bastion(stack, 'Bastion', { vpc });
+    expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
+  });
+});

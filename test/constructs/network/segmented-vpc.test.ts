@@ -1,0 +1,308 @@
+import { Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { SegmentedVpc } from '../../../constructs/network/segmented-vpc';
+import { testStack } from '../../util/stack';
+
+function aclEntry(t: Template, aclId: RegExp, props: Record<string, unknown>) {
+  t.hasResourceProperties('AWS::EC2::NetworkAclEntry', { NetworkAclId: { Ref: Match.stringLikeRegexp(aclId.source) }, ...props });
+}
+
+describe('SegmentedVpc', () => {
+  test('defaults: three tiers over three AZs, aligned tier blocks, no public IPs', () => {
+    // GIVEN
+    const { stack } = testStack();
+    // WHEN
+    const net = new SegmentedVpc(stack, 'Network');
+    // THEN
+    const t = Template.fromStack(stack);
+    t.hasResourceProperties('AWS::EC2::VPC', { CidrBlock: '10.0.0.0/16', EnableDnsHostnames: true, EnableDnsSupport: true });
+    t.resourceCountIs('AWS::EC2::Subnet', 9);
+    t.resourceCountIs('AWS::EC2::NatGateway', 3);
+    for (const cidr of ['10.0.0.0/24', '10.0.1.0/24', '10.0.2.0/24', '10.0.64.0/20', '10.0.80.0/20', '10.0.96.0/20', '10.0.128.0/22', '10.0.132.0/22', '10.0.136.0/22']) {
+      t.hasResourceProperties('AWS::EC2::Subnet', { CidrBlock: cidr, MapPublicIpOnLaunch: false });
+    }
+    expect([net.publicTierCidr, net.privateTierCidr, net.isolatedTierCidr]).toEqual(['10.0.0.0/22', '10.0.64.0/18', '10.0.128.0/20']);
+  });
+
+  test('isolated subnets have no route to the internet', () => {
+    const { stack } = testStack();
+    new SegmentedVpc(stack, 'Network');
+    const routes = Template.fromStack(stack).findResources('AWS::EC2::Route');
+    const isolatedRoutes = Object.values(routes).filter((r: any) => JSON.stringify(r.Properties.RouteTableId).includes('IsolatedSubnet'));
+    expect(isolatedRoutes).toEqual([]);
+  });
+
+  test('network ACLs: admin ports denied from 0.0.0.0/0 and ::/0 on every tier', () => {
+    const { stack } = testStack();
+    new SegmentedVpc(stack, 'Network');
+    const t = Template.fromStack(stack);
+    t.resourceCountIs('AWS::EC2::NetworkAcl', 3);
+    for (const tier of ['Public', 'Private', 'Isolated']) {
+      const acl = new RegExp(`Network${tier}NetworkAcl`);
+      aclEntry(t, acl, { RuleNumber: 100, RuleAction: 'deny', Egress: false, CidrBlock: '0.0.0.0/0', Protocol: 6, PortRange: { From: 22, To: 22 } });
+      aclEntry(t, acl, { RuleNumber: 101, RuleAction: 'deny', Egress: false, CidrBlock: '0.0.0.0/0', Protocol: 6, PortRange: { From: 3389, To: 3389 } });
+      aclEntry(t, acl, { RuleNumber: 102, RuleAction: 'deny', Egress: false, Ipv6CidrBlock: '::/0', Protocol: 6, PortRange: { From: 22, To: 22 } });
+      aclEntry(t, acl, { RuleNumber: 103, RuleAction: 'deny', Egress: false, Ipv6CidrBlock: '::/0', Protocol: 6, PortRange: { From: 3389, To: 3389 } });
+    }
+  });
+
+  test('network ACLs: the isolated tier admits only the private tier, its own tier and return traffic', () => {
+    const { stack } = testStack();
+    new SegmentedVpc(stack, 'Network');
+    const t = Template.fromStack(stack);
+    const iso = /NetworkIsolatedNetworkAcl/;
+    aclEntry(t, iso, { RuleNumber: 200, RuleAction: 'allow', Egress: false, CidrBlock: '10.0.64.0/18', Protocol: -1 });
+    aclEntry(t, iso, { RuleNumber: 300, RuleAction: 'allow', Egress: false, CidrBlock: '10.0.128.0/20', Protocol: -1 });
+    aclEntry(t, iso, { RuleNumber: 400, RuleAction: 'deny', Egress: false, CidrBlock: '10.0.0.0/16', Protocol: -1 });
+    aclEntry(t, iso, { RuleNumber: 500, RuleAction: 'allow', Egress: false, CidrBlock: '0.0.0.0/0', Protocol: 6, PortRange: { From: 1024, To: 3388 } });
+    aclEntry(t, iso, { RuleNumber: 501, RuleAction: 'allow', Egress: false, CidrBlock: '0.0.0.0/0', Protocol: 6, PortRange: { From: 3390, To: 65535 } });
+    aclEntry(t, iso, { RuleNumber: 400, RuleAction: 'deny', Egress: true, CidrBlock: '10.0.0.0/16', Protocol: -1 });
+    aclEntry(t, iso, { RuleNumber: 500, RuleAction: 'allow', Egress: true, CidrBlock: '0.0.0.0/0', Protocol: 6, PortRange: { From: 443, To: 443 } });
+  });
+
+  test('network ACLs: NAT and load balancer traffic and its return path are allowed', () => {
+    const { stack } = testStack();
+    new SegmentedVpc(stack, 'Network');
+    const t = Template.fromStack(stack);
+    const pub = /NetworkPublicNetworkAcl/;
+    const prv = /NetworkPrivateNetworkAcl/;
+    aclEntry(t, pub, { RuleNumber: 200, RuleAction: 'allow', Egress: false, CidrBlock: '10.0.64.0/18', Protocol: -1 });
+    aclEntry(t, pub, { RuleNumber: 400, RuleAction: 'allow', Egress: false, CidrBlock: '0.0.0.0/0', Protocol: 6, PortRange: { From: 443, To: 443 } });
+    aclEntry(t, pub, { RuleNumber: 511, RuleAction: 'allow', Egress: false, CidrBlock: '0.0.0.0/0', Protocol: 17, PortRange: { From: 3390, To: 65535 } });
+    aclEntry(t, pub, { RuleNumber: 100, RuleAction: 'deny', Egress: true, CidrBlock: '10.0.128.0/20', Protocol: -1 });
+    aclEntry(t, pub, { RuleNumber: 200, RuleAction: 'allow', Egress: true, CidrBlock: '0.0.0.0/0', Protocol: -1 });
+    aclEntry(t, prv, { RuleNumber: 200, RuleAction: 'allow', Egress: false, CidrBlock: '10.0.0.0/22', Protocol: -1 });
+    aclEntry(t, prv, { RuleNumber: 500, RuleAction: 'allow', Egress: false, CidrBlock: '0.0.0.0/0', Protocol: 6, PortRange: { From: 1024, To: 3388 } });
+    aclEntry(t, prv, { RuleNumber: 100, RuleAction: 'allow', Egress: true, CidrBlock: '0.0.0.0/0', Protocol: -1 });
+  });
+
+  test('no inbound network ACL entry admits 22 or 3389 from 0.0.0.0/0', () => {
+    const { stack } = testStack();
+    new SegmentedVpc(stack, 'Network');
+    const entries = Object.values(Template.fromStack(stack).findResources('AWS::EC2::NetworkAclEntry')).map((r: any) => r.Properties);
+    const open = entries.filter(
+      (e) =>
+        !e.Egress &&
+        e.RuleAction === 'allow' &&
+        (e.CidrBlock === '0.0.0.0/0' || e.Ipv6CidrBlock === '::/0') &&
+        (e.Protocol === -1 || [22, 3389].some((p) => e.PortRange && e.PortRange.From <= p && p <= e.PortRange.To)),
+    );
+    expect(open).toEqual([]);
+  });
+
+  test('flow logs: ALL traffic to a CMK-encrypted log group kept 365 days, role with a managed policy', () => {
+    const { stack } = testStack();
+    new SegmentedVpc(stack, 'Network');
+    const t = Template.fromStack(stack);
+    t.hasResourceProperties('AWS::EC2::FlowLog', { TrafficType: 'ALL', LogDestinationType: 'cloud-watch-logs', ResourceType: 'VPC', MaxAggregationInterval: 60 });
+    t.hasResource('AWS::Logs::LogGroup', { DeletionPolicy: 'Retain', Properties: { RetentionInDays: 365, KmsKeyId: Match.anyValue() } });
+    t.hasResourceProperties('AWS::KMS::Alias', { AliasName: 'alias/baseline/vpc-flow-logs' });
+    t.resourceCountIs('AWS::IAM::Policy', 0);
+    t.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      PolicyDocument: { Statement: [Match.objectLike({ Action: Match.arrayWith(['logs:CreateLogStream', 'logs:PutLogEvents']) })] },
+    });
+  });
+
+  test('default security group is restricted and gateway endpoints admit only this account', () => {
+    const { stack } = testStack();
+    new SegmentedVpc(stack, 'Network');
+    const t = Template.fromStack(stack);
+    t.resourceCountIs('Custom::VpcRestrictDefaultSG', 1);
+    t.resourceCountIs('AWS::EC2::VPCEndpoint', 2);
+    t.hasResourceProperties('AWS::EC2::VPCEndpoint', {
+      VpcEndpointType: 'Gateway',
+      PolicyDocument: { Statement: [Match.objectLike({ Condition: { StringEquals: { 'aws:PrincipalAccount': '111122223333' } } })] },
+    });
+  });
+
+  test('all props: CIDR, AZs, masks, NAT, ports, admin CIDRs, S3 flow logs, interface endpoints, organization', () => {
+    // GIVEN
+    const { stack } = testStack();
+    // WHEN
+    const net = new SegmentedVpc(stack, 'Network', {
+      cidr: '172.16.0.0/20',
+      availabilityZones: ['dummy1a', 'dummy1b'],
+      publicCidrMask: 26,
+      privateCidrMask: 23,
+      isolatedCidrMask: 25,
+      natGateways: 1,
+      publicIngressPorts: [443, 80],
+      adminIngressCidrs: ['192.168.0.0/24'],
+      flowLogsRetention: logs.RetentionDays.TWO_YEARS,
+      flowLogsDataClass: 'net-flows',
+      flowLogsToS3: true,
+      interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.KMS, ec2.InterfaceVpcEndpointAwsService.SSM_MESSAGES],
+      organizationId: 'o-a1b2c3d4e5',
+      vpcName: 'core',
+    });
+    // THEN
+    const t = Template.fromStack(stack);
+    t.hasResourceProperties('AWS::EC2::VPC', { CidrBlock: '172.16.0.0/20' });
+    t.resourceCountIs('AWS::EC2::Subnet', 6);
+    t.resourceCountIs('AWS::EC2::NatGateway', 1);
+    expect([net.publicTierCidr, net.privateTierCidr, net.isolatedTierCidr]).toEqual(['172.16.0.0/25', '172.16.4.0/22', '172.16.8.0/24']);
+    aclEntry(t, /NetworkPrivateNetworkAcl/, { RuleNumber: 50, RuleAction: 'allow', CidrBlock: '192.168.0.0/24', PortRange: { From: 22, To: 22 } });
+    aclEntry(t, /NetworkPrivateNetworkAcl/, { RuleNumber: 400, RuleAction: 'allow', CidrBlock: '172.16.8.0/24', PortRange: { From: 443, To: 443 } });
+    aclEntry(t, /NetworkPublicNetworkAcl/, { RuleNumber: 401, RuleAction: 'allow', PortRange: { From: 80, To: 80 } });
+    t.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 731 });
+    t.hasResourceProperties('AWS::EC2::FlowLog', { LogDestinationType: 's3' });
+    t.hasResourceProperties('AWS::KMS::Alias', { AliasName: 'alias/baseline/net-flows-archive' });
+    t.resourceCountIs('AWS::EC2::VPCEndpoint', 4);
+    t.hasResourceProperties('AWS::EC2::VPCEndpoint', {
+      VpcEndpointType: 'Interface',
+      PrivateDnsEnabled: true,
+      PolicyDocument: { Statement: [Match.objectLike({ Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } })] },
+    });
+    t.hasResourceProperties('AWS::EC2::SecurityGroup', {
+      SecurityGroupIngress: [Match.objectLike({ CidrIp: '172.16.0.0/20', FromPort: 443, ToPort: 443 })],
+    });
+    expect(net.interfaceEndpoints).toHaveLength(2);
+  });
+
+  test('an existing bucket is the second flow-log destination', () => {
+    const { stack } = testStack();
+    const bucket = new s3.Bucket(stack, 'Archive');
+    const net = new SegmentedVpc(stack, 'Network', { flowLogsBucket: bucket });
+    expect(net.flowLogsBucket).toBe(bucket);
+    Template.fromStack(stack).resourceCountIs('AWS::EC2::FlowLog', 2);
+  });
+
+  test('fails when cidr is not a CIDR', () => {
+    const { stack } = testStack();
+    expect(() => new SegmentedVpc(stack, 'Network', { cidr: 'ten-dot-zero' })).toThrow(/SegmentedVpc.InvalidProps[\s\S]*cidr must be an IPv4 CIDR.*"ten-dot-zero"/);
+  });
+
+  test('fails when the cidr prefix is outside /16-/28', () => {
+    const { stack } = testStack();
+    expect(() => new SegmentedVpc(stack, 'Network', { cidr: '10.0.0.0/8' })).toThrow(/prefix length from \/16 to \/28.*"10.0.0.0\/8"/);
+  });
+
+  test('fails when the cidr has host bits set', () => {
+    const { stack } = testStack();
+    expect(() => new SegmentedVpc(stack, 'Network', { cidr: '10.0.0.1/16' })).toThrow(/network address.*use "10.0.0.0\/16"/);
+  });
+
+  test('fails when the tiers do not fit in the VPC', () => {
+    const { stack } = testStack();
+    expect(() => new SegmentedVpc(stack, 'Network', { cidr: '10.0.0.0/24', publicCidrMask: 26, privateCidrMask: 26, isolatedCidrMask: 26 })).toThrow(
+      /tiers do not fit in cidr 10.0.0.0\/24: they need public 3 x \/26/,
+    );
+  });
+
+  test('fails when a tier subnet is larger than the VPC', () => {
+    const { stack } = testStack();
+    expect(() => new SegmentedVpc(stack, 'Network', { cidr: '10.0.0.0/20', privateCidrMask: 18 })).toThrow(
+      /privateCidrMask \/18 makes each private subnet larger than the whole VPC/,
+    );
+  });
+
+  test('fails when a tier mask is outside /16-/28', () => {
+    const { stack } = testStack();
+    expect(() => new SegmentedVpc(stack, 'Network', { isolatedCidrMask: 30 })).toThrow(/isolatedCidrMask must be a whole number from 16 to 28 \(the subnet limits\), got 30/);
+  });
+
+  test('fails with one Availability Zone unless allowSingleAz', () => {
+    const { stack } = testStack();
+    expect(() => new SegmentedVpc(stack, 'Network', { maxAzs: 1 })).toThrow(/at least 2 Availability Zones.*allowSingleAz: true/);
+  });
+
+  test('one Availability Zone with allowSingleAz warns', () => {
+    const { stack } = testStack();
+    new SegmentedVpc(stack, 'Network', { maxAzs: 1, allowSingleAz: true });
+    Annotations.fromStack(stack).hasWarning('/TestStack/Network', Match.stringLikeRegexp('ack: cdk-security-baseline:segmentedVpc.singleAz'));
+  });
+
+  test('admin ingress CIDRs warn', () => {
+    const { stack } = testStack();
+    new SegmentedVpc(stack, 'Network', { adminIngressCidrs: ['10.20.0.0/16'] });
+    Annotations.fromStack(stack).hasWarning('/TestStack/Network', Match.stringLikeRegexp('ack: cdk-security-baseline:segmentedVpc.adminIngress'));
+  });
+
+  test('short flow-log retention with the override warns', () => {
+    const { stack } = testStack();
+    new SegmentedVpc(stack, 'Network', { flowLogsRetention: logs.RetentionDays.ONE_MONTH, allowShortFlowLogsRetention: true });
+    Annotations.fromStack(stack).hasWarning('/TestStack/Network/FlowLogs', Match.stringLikeRegexp('ack: cdk-security-baseline:logGroup.shortRetention'));
+  });
+
+  test('fails when admin ingress is broader than /16 or not a CIDR', () => {
+    const { stack } = testStack();
+    expect(() => new SegmentedVpc(stack, 'Network', { adminIngressCidrs: ['0.0.0.0/0', 'corp'] })).toThrow(
+      /broader than \/16[\s\S]*"0.0.0.0\/0"[\s\S]*must hold IPv4 CIDRs.*"corp"/,
+    );
+  });
+
+  test('fails when a public ingress port is an admin port', () => {
+    const { stack } = testStack();
+    expect(() => new SegmentedVpc(stack, 'Network', { publicIngressPorts: [443, 22] })).toThrow(/must not contain admin port 22/);
+  });
+
+  test('fails when natGateways is out of range', () => {
+    const { stack } = testStack();
+    expect(() => new SegmentedVpc(stack, 'Network', { natGateways: 0 })).toThrow(/natGateways must be a whole number from 1/);
+  });
+
+  test('fails when both maxAzs and availabilityZones are given', () => {
+    const { stack } = testStack();
+    expect(() => new SegmentedVpc(stack, 'Network', { maxAzs: 2, availabilityZones: ['dummy1a', 'dummy1b'] })).toThrow(/availabilityZones or maxAzs, not both/);
+  });
+
+  test('fails when organizationId is malformed', () => {
+    const { stack } = testStack();
+    expect(() => new SegmentedVpc(stack, 'Network', { organizationId: 'acme' })).toThrow(/organizationId must be an AWS Organizations id.*"acme"/);
+  });
+
+  test('fails when flowLogsBucket is given with flowLogsToS3 false', () => {
+    const { stack } = testStack();
+    const bucket = new s3.Bucket(stack, 'Archive');
+    expect(() => new SegmentedVpc(stack, 'Network', { flowLogsBucket: bucket, flowLogsToS3: false })).toThrow(/flowLogsToS3 is false/);
+  });
+
+  test('AZs come from the stack env: the first three of an env-specific stack, in order', () => {
+    const { stack } = testStack();
+    new SegmentedVpc(stack, 'Network');
+    const azs = Object.values(Template.fromStack(stack).findResources('AWS::EC2::Subnet')).map((r: any) => r.Properties.AvailabilityZone);
+    expect(azs).toEqual(['dummy1a', 'dummy1b', 'dummy1c', 'dummy1a', 'dummy1b', 'dummy1c', 'dummy1a', 'dummy1b', 'dummy1c']);
+  });
+
+  test('AZs in an env-agnostic stack: two, picked by CloudFormation with Fn::GetAZs', () => {
+    const { app } = testStack();
+    const agnostic = new Stack(app, 'Agnostic');
+    new SegmentedVpc(agnostic, 'Network');
+    const t = Template.fromStack(agnostic);
+    t.resourceCountIs('AWS::EC2::Subnet', 6);
+    t.hasResourceProperties('AWS::EC2::Subnet', { AvailabilityZone: { 'Fn::Select': [1, { 'Fn::GetAZs': '' }] } });
+  });
+
+  test('fails when an interface endpoint is listed twice', () => {
+    const { stack } = testStack();
+    const kms = ec2.InterfaceVpcEndpointAwsService.KMS;
+    expect(() => new SegmentedVpc(stack, 'Network', { interfaceEndpoints: [kms, kms] })).toThrow(/each service once.*\["kms"\]/);
+  });
+
+  test('synthesizes with an empty context (no feature flags)', () => {
+    const { stack } = testStack({ context: 'empty' });
+    new SegmentedVpc(stack, 'Network');
+    const t = Template.fromStack(stack);
+    t.resourceCountIs('Custom::VpcRestrictDefaultSG', 1);
+    t.resourceCountIs('AWS::EC2::NetworkAcl', 3);
+    t.hasResourceProperties('AWS::EC2::Subnet', { MapPublicIpOnLaunch: false });
+  });
+
+  test('pins logical ids of the VPC, the flow-log group and its key', () => {
+    const { stack } = testStack();
+    new SegmentedVpc(stack, 'Network');
+    const t = Template.fromStack(stack);
+    expect(Object.keys(t.findResources('AWS::EC2::VPC'))).toEqual(['NetworkVpc7FB7348F']);
+    expect(Object.keys(t.findResources('AWS::Logs::LogGroup'))).toEqual(['NetworkFlowLogsD822DC50']);
+    expect(Object.keys(t.findResources('AWS::KMS::Key'))).toEqual(['NetworkFlowLogsKey91A8904C']);
+  });
+
+  test('snapshot (change detector)', () => {
+    const { stack } = testStack();
+    new SegmentedVpc(stack, 'Network');
+    expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
+  });
+});
