@@ -4,12 +4,23 @@
 // when README.md is out of date; `npm run readme` rewrites it.
 import * as fs from 'fs';
 import * as path from 'path';
+import { CIS_ALARM_DEFINITIONS } from '../constructs/detection/cis-alarm-definitions';
 
 const ROOT = path.join(__dirname, '..');
 const FRAGMENTS = path.join(ROOT, 'docs', 'readme');
 
 /** Generated sections, by marker name. Each returns Markdown. */
-export const GENERATORS: Record<string, () => string> = {};
+export const GENERATORS: Record<string, () => string> = {
+  // CIS 4.x metric filters and alarms that SecurityAlarms defines (owner: constructs/detection).
+  'cis-alarms': () => {
+    const cell = (text: string) => text.replace(/\|/g, '\\|');
+    const rows = CIS_ALARM_DEFINITIONS.map(
+      (d) =>
+        `| ${d.id} | ${d.securityHubControl || '—'} | ${d.title} | \`${d.metricName}\` | \`${cell(d.filterPattern)}\` |`,
+    );
+    return ['| CIS | Security Hub | Watches | Metric | Filter pattern |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+  },
+};
 
 export function buildReadme(): string {
   const parts = fs
