@@ -1,28 +1,52 @@
 #!/usr/bin/env node
-// Reference app and the README's full example. `npm run synth` synthesizes it offline with the
-// built-in CloudFormation validator on; cdk-nag's four packs and the Control Tower (cfn-guard) rules
-// are registered at App level, so any unacknowledged error fails the synth.
+// Reference app and the README's full example: one SecurityBaseline for a whole account.
+//
+// `npm run synth` synthesizes it offline with the built-in CloudFormation validator on. cdk-nag's four
+// packs and the Control Tower (cfn-guard) rules are registered at App level, so any unacknowledged
+// error fails the synth. Values come from cdk context (`cdk synth -c alertEmails=a@x.com,b@x.com`),
+// with the documented example defaults below.
 import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
 import { App, AppProps, Stack, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Checks } from 'cdk-nag';
-import { DataKey, SecureLogGroup } from '../index';
+import { SecurityBaseline } from '../index';
 
-/** Example defaults, used when the cdk context does not set them (`cdk synth -c account=...`). */
+/**
+ * Example defaults, used when the cdk context does not set a value. The account's Availability Zones
+ * are cached in cdk.json (`availability-zones:account=...:region=...`), so synth never looks them up;
+ * add the entry for your own account and Region the same way.
+ */
 export const EXAMPLE_CONTEXT = {
   account: '111122223333',
   region: 'eu-west-1',
+  alertEmails: 'secops@example.com',
+  adminCidrs: '',
+  vpcCidr: '10.0.0.0/16',
+  inspector: 'false',
 };
+
+/** Comma-separated context value (or a JSON array given in cdk.json) as a list. */
+function list(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  return String(value ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v.length > 0);
+}
 
 export function createApp(props: AppProps = {}): App {
   const app = new App(props);
-  const ctx = (key: keyof typeof EXAMPLE_CONTEXT): string => app.node.tryGetContext(key) ?? EXAMPLE_CONTEXT[key];
+  const ctx = (key: keyof typeof EXAMPLE_CONTEXT): unknown => app.node.tryGetContext(key) ?? EXAMPLE_CONTEXT[key];
 
   const stack = new Stack(app, 'SecurityBaseline', {
-    env: { account: ctx('account'), region: ctx('region') },
+    env: { account: String(ctx('account')), region: String(ctx('region')) },
     description: 'cdk-security-baseline reference app: a hardened account baseline',
   });
-  new DataKey(stack, 'CustomerDataKey', { dataClass: 'customer-data' });
-  new SecureLogGroup(stack, 'AppLogs');
+  new SecurityBaseline(stack, 'Baseline', {
+    alertEmails: list(ctx('alertEmails')),
+    adminCidrs: list(ctx('adminCidrs')),
+    vpcCidr: String(ctx('vpcCidr')),
+    inspector: String(ctx('inspector')) === 'true',
+  });
 
   Validations.of(app).addPlugins(
     new AwsSolutionsChecks(app),

@@ -1,0 +1,37 @@
+import { SecurityBaseline } from '../../constructs/baseline/security-baseline';
+import { describeFindings, EXPECTED_PLUGINS, runConformance, weakAcknowledgments } from '../util/conformance';
+
+// The whole account baseline with defaults, and with every optional part on, against cdk-nag's four
+// packs and the cfn-guard Control Tower rules. Each case is its own synth: both define the same key
+// aliases in the same account and Region.
+const defaults = runConformance({
+  BaselineDefaults: (stack) => {
+    new SecurityBaseline(stack, 'Baseline', { alertEmails: ['secops@example.com'] });
+  },
+});
+const everything = runConformance({
+  BaselineEverything: (stack) => {
+    new SecurityBaseline(stack, 'Baseline', {
+      alertEmails: ['secops@example.com'],
+      slack: { workspaceId: 'T0123ABCD', channelId: 'C0123ABCD' },
+      adminCidrs: ['203.0.113.0/24'],
+      inspector: true,
+    });
+  },
+});
+
+describe('conformance: SecurityBaseline', () => {
+  test('every pack ran', () => {
+    expect(defaults.all.plugins).toEqual(expect.arrayContaining(EXPECTED_PLUGINS));
+    expect(everything.all.plugins).toEqual(expect.arrayContaining(EXPECTED_PLUGINS));
+  });
+  test('defaults have zero unacknowledged findings', () => {
+    expect(describeFindings(defaults.BaselineDefaults.violations)).toEqual([]);
+  });
+  test('every optional part on has zero unacknowledged findings', () => {
+    expect(describeFindings(everything.BaselineEverything.violations)).toEqual([]);
+  });
+  test('every acknowledgment is prefixed and carries a real reason', () => {
+    expect(describeFindings(weakAcknowledgments([...defaults.all.acknowledged, ...everything.all.acknowledged]))).toEqual([]);
+  });
+});

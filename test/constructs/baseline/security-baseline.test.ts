@@ -1,0 +1,221 @@
+import { Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { BASELINE_BACKUP_TAG, SecurityBaseline } from '../../../constructs/baseline/security-baseline';
+import { CIS_ALARM_IDS } from '../../../constructs/detection/cis-alarm-definitions';
+import { testStack } from '../../util/stack';
+
+const EMAILS = ['secops@example.com'];
+
+// One synth of the full baseline is shared by the read-only assertions below (a baseline synth takes
+// a few seconds; each behaviour is still asserted separately).
+const defaults = (() => {
+  const { stack } = testStack();
+  const baseline = new SecurityBaseline(stack, 'Baseline', { alertEmails: EMAILS });
+  return { stack, baseline, template: Template.fromStack(stack) };
+})();
+
+describe('SecurityBaseline', () => {
+  test('defaults: one trail, detector, hub, recorder, VPC, bastion, backup plan', () => {
+    const t = defaults.template;
+    t.resourceCountIs('AWS::CloudTrail::Trail', 1);
+    t.resourceCountIs('AWS::GuardDuty::Detector', 1);
+    t.resourceCountIs('AWS::SecurityHub::Hub', 1);
+    t.resourceCountIs('AWS::Config::ConfigurationRecorder', 1);
+    t.resourceCountIs('AWS::EC2::VPC', 1);
+    t.resourceCountIs('AWS::EC2::Instance', 1);
+    t.resourceCountIs('AWS::Backup::BackupPlan', 1);
+    t.resourceCountIs('AWS::IAM::AccountPasswordPolicy', 0); // CloudFormation has none: a custom resource sets it
+    t.resourceCountIs('AWS::AccessAnalyzer::Analyzer', 1);
+    t.resourceCountIs('AWS::SNS::Topic', 2); // alerts + backup vault notifications
+  });
+
+  test('every CIS 4.x alarm watches the trail log group and notifies the alert topic', () => {
+    const t = defaults.template;
+    t.resourceCountIs('AWS::Logs::MetricFilter', CIS_ALARM_IDS.length);
+    t.resourceCountIs('AWS::CloudWatch::Alarm', CIS_ALARM_IDS.length);
+    const trailLogGroup = Stack.of(defaults.baseline).resolve(defaults.baseline.auditTrail.logGroup.logGroupName);
+    for (const filter of Object.values(t.findResources('AWS::Logs::MetricFilter'))) {
+      expect(filter.Properties.LogGroupName).toEqual(trailLogGroup);
+    }
+    const topicRef = Stack.of(defaults.baseline).resolve(defaults.baseline.alerts.topic.topicArn);
+    for (const alarm of Object.values(t.findResources('AWS::CloudWatch::Alarm'))) {
+      expect(alarm.Properties.AlarmActions).toEqual([topicRef]);
+    }
+  });
+
+  test('GuardDuty and Security Hub findings are routed to the alert topic', () => {
+    const topicRef = Stack.of(defaults.baseline).resolve(defaults.baseline.alerts.topic.topicArn);
+    const rules = Object.values(defaults.template.findResources('AWS::Events::Rule'));
+    const sources = rules
+      .filter((r) => JSON.stringify(r.Properties.Targets).includes(JSON.stringify(topicRef)))
+      .map((r) => r.Properties.EventPattern.source[0]);
+    expect(sources).toEqual(expect.arrayContaining(['aws.guardduty', 'aws.securityhub']));
+  });
+
+  test('the alert emails are subscribed', () => {
+    defaults.template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'secops@example.com' });
+  });
+
+  test('buckets share the audit trail access-log bucket', () => {
+    const logBucket = Stack.of(defaults.baseline).resolve(defaults.baseline.auditTrail.bucket!.accessLogsBucket.bucketName);
+    const buckets = Object.values(defaults.template.findResources('AWS::S3::Bucket'));
+    const logged = buckets.filter((b) => b.Properties.LoggingConfiguration);
+    expect(logged.length).toBeGreaterThanOrEqual(3); // trail, GuardDuty findings, Config
+    for (const b of logged) expect(b.Properties.LoggingConfiguration.DestinationBucketName).toEqual(logBucket);
+    // one log bucket only: every bucket without logging is that log bucket
+    expect(buckets.length - logged.length).toBe(1);
+  });
+
+  test('the backup plan selects resources tagged backup=baseline', () => {
+    defaults.template.hasResourceProperties('AWS::Backup::BackupSelection', {
+      BackupSelection: Match.objectLike({
+        ListOfTags: [{ ConditionType: 'STRINGEQUALS', ConditionKey: BASELINE_BACKUP_TAG.key, ConditionValue: BASELINE_BACKUP_TAG.value }],
+      }),
+    });
+  });
+
+  test('the bastion has no inbound rule by default', () => {
+    const sgId = Stack.of(defaults.baseline).getLogicalId(defaults.baseline.bastion!.securityGroup.node.defaultChild as any);
+    const sg = defaults.template.findResources('AWS::EC2::SecurityGroup')[sgId];
+    expect(sg).toBeDefined();
+    expect(sg.Properties.SecurityGroupIngress).toBeUndefined();
+    defaults.template.resourcePropertiesCountIs('AWS::EC2::SecurityGroupIngress', { GroupId: { 'Fn::GetAtt': [sgId, 'GroupId'] } }, 0);
+  });
+
+  test('pins the logical ids of the stateful resources', () => {
+    const ids = (type: string) => Object.keys(defaults.template.findResources(type)).sort();
+    expect(ids('AWS::CloudTrail::Trail')).toMatchInlineSnapshot(`
+      [
+        "BaselineAuditTrail443D92B8",
+      ]
+    `);
+    expect(ids('AWS::GuardDuty::Detector')).toMatchInlineSnapshot(`
+      [
+        "BaselineThreatDetectionDetector23060D8C",
+      ]
+    `);
+    expect(ids('AWS::Backup::BackupVault')).toHaveLength(1);
+    expect(ids('AWS::KMS::Key').length).toBeGreaterThanOrEqual(8);
+  });
+
+  test('admin CIDRs open SSH on the bastion only from those CIDRs', () => {
+    const { stack } = testStack();
+    new SecurityBaseline(stack, 'Baseline', { alertEmails: EMAILS, adminCidrs: ['203.0.113.0/24'] });
+    Template.fromStack(stack).hasResourceProperties('AWS::EC2::SecurityGroup', {
+      SecurityGroupIngress: [Match.objectLike({ CidrIp: '203.0.113.0/24', FromPort: 22, ToPort: 22 })],
+    });
+  });
+
+  test('switches: no network, no identity, no backup, an existing organization trail', () => {
+    const { stack } = testStack();
+    const orgLogs = logs.LogGroup.fromLogGroupName(stack, 'OrgTrailLogs', 'aws-controltower/CloudTrailLogs');
+    const baseline = new SecurityBaseline(stack, 'Baseline', {
+      alertEmails: EMAILS,
+      network: false,
+      identity: false,
+      backup: false,
+      organizationTrailLogGroup: orgLogs,
+    });
+    const t = Template.fromStack(stack);
+    t.resourceCountIs('AWS::EC2::VPC', 0);
+    t.resourceCountIs('AWS::EC2::Instance', 0);
+    t.resourceCountIs('AWS::AccessAnalyzer::Analyzer', 0);
+    t.resourceCountIs('AWS::Backup::BackupPlan', 0);
+    t.resourceCountIs('AWS::CloudTrail::Trail', 0);
+    t.hasResourceProperties('AWS::Logs::MetricFilter', { LogGroupName: 'aws-controltower/CloudTrailLogs' });
+    expect(baseline.vpc).toBeUndefined();
+  });
+
+  test('all props: existing detector, hub and recorder, Inspector, severity, VPC CIDR, Slack', () => {
+    const { stack } = testStack();
+    new SecurityBaseline(stack, 'Baseline', {
+      alertEmails: EMAILS,
+      slack: { workspaceId: 'T0123ABCD', channelId: 'C0123ABCD' },
+      vpcCidr: '10.20.0.0/16',
+      existingDetectorId: '12abc34d567e8fa901bc2d34e56789f0',
+      existingSecurityHub: true,
+      existingConfigRecorder: true,
+      inspector: true,
+      guardDutyMinimumSeverity: 7,
+    });
+    const t = Template.fromStack(stack);
+    t.resourceCountIs('AWS::GuardDuty::Detector', 0);
+    t.resourceCountIs('AWS::SecurityHub::Hub', 0);
+    t.resourceCountIs('AWS::Config::ConfigurationRecorder', 0);
+    t.resourceCountIs('AWS::Chatbot::SlackChannelConfiguration', 1);
+    t.hasResourceProperties('AWS::EC2::VPC', { CidrBlock: '10.20.0.0/16' });
+    t.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: Match.objectLike({ source: ['aws.guardduty'], detail: { severity: [{ numeric: ['>=', 7] }] } }),
+    });
+    t.resourceCountIs('AWS::CloudFormation::CustomResource', 0);
+    expect(Object.values(t.toJSON().Resources).some((r: any) => /Inspector/i.test(r.Type) || /inspector/i.test(JSON.stringify(r.Properties?.ServiceToken ?? '')))).toBe(true);
+  });
+
+  test('a permissions boundary reaches every role the baseline defines', () => {
+    const { stack } = testStack();
+    const boundary = iam.ManagedPolicy.fromManagedPolicyName(stack, 'Boundary', 'baseline-boundary');
+    new SecurityBaseline(stack, 'Baseline', { alertEmails: EMAILS, permissionsBoundary: boundary });
+    const roles = Object.values(Template.fromStack(stack).findResources('AWS::IAM::Role'));
+    expect(roles.length).toBeGreaterThan(5);
+    for (const role of roles) {
+      expect(JSON.stringify(role.Properties.PermissionsBoundary)).toContain('policy/baseline-boundary');
+    }
+  });
+
+  test('runs under an empty feature-flag context', () => {
+    const { stack } = testStack({ context: 'empty' });
+    new SecurityBaseline(stack, 'Baseline', { alertEmails: EMAILS });
+    const t = Template.fromStack(stack);
+    t.resourceCountIs('AWS::CloudTrail::Trail', 1);
+    t.hasResourceProperties('AWS::CloudTrail::Trail', { IsMultiRegionTrail: true, EnableLogFileValidation: true });
+  });
+
+  test('fails when there is neither an alert email nor a Slack channel', () => {
+    const { stack } = testStack();
+    expect(() => new SecurityBaseline(stack, 'Baseline')).toThrow(/alertEmails must name at least one address.*got \[\]/);
+  });
+
+  test('fails when an alert email is not an email', () => {
+    const { stack } = testStack();
+    expect(() => new SecurityBaseline(stack, 'Baseline', { alertEmails: ['secops-at-example.com'] })).toThrow(/secops-at-example\.com/);
+  });
+
+  test('fails when the bastion is asked for without the network', () => {
+    const { stack } = testStack();
+    expect(() => new SecurityBaseline(stack, 'Baseline', { alertEmails: EMAILS, network: false, bastion: true })).toThrow(
+      /bastion: true needs the VPC, but network is false/,
+    );
+  });
+
+  test('fails when admin CIDRs are given with the bastion off', () => {
+    const { stack } = testStack();
+    expect(() => new SecurityBaseline(stack, 'Baseline', { alertEmails: EMAILS, bastion: false, adminCidrs: ['203.0.113.0/24'] })).toThrow(
+      /adminCidrs \["203.0.113.0\/24"\] open the bastion, but the bastion is switched off/,
+    );
+  });
+
+  test('fails when an admin CIDR is open to the internet', () => {
+    const { stack } = testStack();
+    expect(() => new SecurityBaseline(stack, 'Baseline', { alertEmails: EMAILS, adminCidrs: ['0.0.0.0/0'] })).toThrow(/0\.0\.0\.0\/0/);
+  });
+
+  test('fails when the VPC CIDR is not a CIDR', () => {
+    const { stack } = testStack();
+    expect(() => new SecurityBaseline(stack, 'Baseline', { alertEmails: EMAILS, vpcCidr: '10.0.0.0' })).toThrow(/10\.0\.0\.0/);
+  });
+
+  test('fails when the GuardDuty severity is out of range', () => {
+    const { stack } = testStack();
+    expect(() => new SecurityBaseline(stack, 'Baseline', { alertEmails: EMAILS, guardDutyMinimumSeverity: 11 })).toThrow(/minimumSeverity.*11/);
+  });
+
+  test('raises no warning with defaults', () => {
+    Annotations.fromStack(defaults.stack).hasNoWarning('*', Match.anyValue());
+  });
+
+  test('snapshot (change detector)', () => {
+    expect(defaults.template.toJSON()).toMatchSnapshot();
+  });
+});
