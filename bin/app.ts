@@ -48,6 +48,16 @@ export function createApp(props: AppProps = {}): App {
     inspector: String(ctx('inspector')) === 'true',
   });
 
+  addExternalChecks(app);
+  return app;
+}
+
+/**
+ * Register the external checks we hold ourselves to, at App level (cdk-nag v3 walks the whole app):
+ * cdk-nag's AwsSolutions, HIPAA, NIST 800-53 R5 and PCI DSS 3.2.1 packs and the Control Tower proactive
+ * controls (cfn-guard). The conformance tests register exactly the same set.
+ */
+export function addExternalChecks(app: App): void {
   Validations.of(app).addPlugins(
     new AwsSolutionsChecks(app),
     new HIPAASecurityChecks(app),
@@ -55,7 +65,6 @@ export function createApp(props: AppProps = {}): App {
     new PCIDSS321Checks(app),
     new CfnGuardValidator(),
   );
-  return app;
 }
 
 if (require.main === module) {

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { Arn, ArnFormat, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
@@ -252,6 +252,30 @@ export class DataKey extends Construct {
     });
     this.key.addToResourcePolicy(statement);
     return statement;
+  }
+
+  /**
+   * Let CloudWatch Logs in this Region encrypt log groups with the key, for this account's log groups
+   * only (the `kms:EncryptionContext:aws:logs:arn` condition CloudWatch Logs documents).
+   *
+   * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
+   */
+  public allowCloudWatchLogs(): iam.PolicyStatement {
+    const stack = Stack.of(this);
+    return this.allowServiceUse({
+      service: `logs.${stack.region}.amazonaws.com`,
+      sid: 'AllowCloudWatchLogsForThisAccount',
+      actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+      sourceAccount: false,
+      conditions: {
+        ArnLike: {
+          'kms:EncryptionContext:aws:logs:arn': Arn.format(
+            { service: 'logs', resource: 'log-group', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME },
+            stack,
+          ),
+        },
+      },
+    });
   }
 
   /** Grant encrypt and decrypt to a named principal (in the key policy and the principal's policy). */

@@ -1,4 +1,4 @@
-import { Annotations, Arn, ArnFormat, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, RemovalPolicy, Token } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -69,22 +69,8 @@ export class SecureLogGroup extends Construct {
     if (props.encryptionKey) {
       this.encryptionKey = props.encryptionKey;
     } else {
-      const stack = Stack.of(this);
       this.dataKey = new DataKey(this, 'Key', { dataClass: props.dataClass ?? 'logs' });
-      this.dataKey.allowServiceUse({
-        service: `logs.${stack.region}.amazonaws.com`,
-        sid: 'AllowCloudWatchLogsForThisAccount',
-        actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
-        sourceAccount: false,
-        conditions: {
-          ArnLike: {
-            'kms:EncryptionContext:aws:logs:arn': Arn.format(
-              { service: 'logs', resource: 'log-group', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME },
-              stack,
-            ),
-          },
-        },
-      });
+      this.dataKey.allowCloudWatchLogs();
       this.encryptionKey = this.dataKey.key;
     }
 

@@ -184,20 +184,7 @@ export class AuditTrail extends Construct {
       conditions: thisTrail,
     });
     // CloudWatch Logs encrypts the log group with the same key, for this account's log groups only.
-    this.dataKey.allowServiceUse({
-      service: `logs.${stack.region}.amazonaws.com`,
-      sid: 'AllowCloudWatchLogsForThisAccount',
-      actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
-      sourceAccount: false,
-      conditions: {
-        ArnLike: {
-          'kms:EncryptionContext:aws:logs:arn': Arn.format(
-            { service: 'logs', resource: 'log-group', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME },
-            stack,
-          ),
-        },
-      },
-    });
+    this.dataKey.allowCloudWatchLogs();
 
     // Bucket.
     this.bucket = new SecureBucket(this, 'Bucket', {

@@ -1,10 +1,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
-import { App, Stack, Validations } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import { CfnBucket } from 'aws-cdk-lib/aws-s3';
-import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Checks } from 'cdk-nag';
+import { addExternalChecks } from '../../bin/app';
 import { RECOMMENDED_CONTEXT, TEST_ENV } from './stack';
 
 const CANARY = 'ConformanceCanary';
@@ -53,13 +52,7 @@ export function runConformance(
   for (const [name, build] of Object.entries(cases)) {
     build(new Stack(app, name, { env: TEST_ENV }));
   }
-  Validations.of(app).addPlugins(
-    new AwsSolutionsChecks(app),
-    new HIPAASecurityChecks(app),
-    new NIST80053R5Checks(app),
-    new PCIDSS321Checks(app),
-    new CfnGuardValidator(),
-  );
+  addExternalChecks(app);
   try {
     app.synth();
   } catch (e) {
