@@ -118,6 +118,131 @@ describe('SegmentedVpc', () => {
     });
   });
 
+  test('S3 endpoint: read-only access to exactly the documented AWS-owned buckets of the Region', () => {
+    // GIVEN
+    const { stack } = testStack();
+    // WHEN
+    new SegmentedVpc(stack, 'Network');
+    // THEN
+    const t = Template.fromStack(stack);
+    const s3Endpoint = Object.values(t.findResources('AWS::EC2::VPCEndpoint')).find((r: any) => JSON.stringify(r).includes('.s3')) as any;
+    expect(s3Endpoint.Properties.PolicyDocument.Statement).toEqual([
+      expect.objectContaining({ Sid: 'AllowPrincipalsOfThisAccount', Action: '*', Resource: '*' }),
+      {
+        Sid: 'AllowReadOfAwsManagedBuckets',
+        Effect: 'Allow',
+        Principal: { AWS: '*' },
+        Action: 's3:GetObject',
+        // Sorted: aws-cdk minimizes the policy document.
+        Resource: [
+          'arn:aws:s3:::al2023-repos-eu-west-1-de612dc2/*',
+          'arn:aws:s3:::amazon-ssm-eu-west-1/*',
+          'arn:aws:s3:::amazon-ssm-packages-eu-west-1/*',
+          'arn:aws:s3:::aws-patch-manager-eu-west-1-5522fb710/*',
+          'arn:aws:s3:::aws-ssm-document-attachments-eu-west-1/*',
+          'arn:aws:s3:::aws-ssm-eu-west-1/*',
+          'arn:aws:s3:::aws-windows-downloads-eu-west-1/*',
+          'arn:aws:s3:::eu-west-1-birdwatcher-prod/*',
+          'arn:aws:s3:::patch-baseline-snapshot-eu-west-1/*',
+        ],
+      },
+    ]);
+    // The DynamoDB endpoint keeps the account statement alone.
+    const dynamoDbEndpoint = Object.values(t.findResources('AWS::EC2::VPCEndpoint')).find((r: any) => JSON.stringify(r).includes('.dynamodb')) as any;
+    expect(dynamoDbEndpoint.Properties.PolicyDocument.Statement).toHaveLength(1);
+  });
+
+  test('S3 endpoint: Regions with their own bucket names (af-south-1: Distributor file bucket, suffixed snapshot bucket)', () => {
+    // GIVEN
+    const { app } = testStack();
+    const capeTown = new Stack(app, 'CapeTown', { env: { account: '111122223333', region: 'af-south-1' } });
+    // WHEN
+    new SegmentedVpc(capeTown, 'Network');
+    // THEN
+    const resources = JSON.stringify(Template.fromStack(capeTown).findResources('AWS::EC2::VPCEndpoint'));
+    expect(resources).toContain('arn:aws:s3:::aws-ssm-distributor-file-af-south-1/*');
+    expect(resources).toContain('arn:aws:s3:::patch-baseline-snapshot-af-south-1-tbxdb5b9/*');
+    expect(resources).toContain('arn:aws:s3:::aws-patch-manager-af-south-1-bdd5f65a9/*');
+    expect(resources).not.toContain('birdwatcher');
+    expect(resources).not.toContain('patch-baseline-snapshot-af-south-1/*');
+  });
+
+  test('S3 endpoint: a Region without a documented Patch Manager bucket gets no guessed name, and an info', () => {
+    const { app } = testStack();
+    const newRegion = new Stack(app, 'NewRegion', { env: { account: '111122223333', region: 'ap-southeast-7' } });
+    new SegmentedVpc(newRegion, 'Network');
+    const resources = JSON.stringify(Template.fromStack(newRegion).findResources('AWS::EC2::VPCEndpoint'));
+    expect(resources).toContain('arn:aws:s3:::al2023-repos-ap-southeast-7-de612dc2/*');
+    expect(resources).not.toContain('aws-patch-manager');
+    Annotations.fromStack(newRegion).hasInfo('/NewRegion/Network', Match.stringLikeRegexp('Patch Manager bucket .* of ap-southeast-7'));
+  });
+
+  test('S3 endpoint in an env-agnostic stack: Region token, and CloudFormation conditions for Region-specific names', () => {
+    // GIVEN
+    const { app } = testStack();
+    const agnostic = new Stack(app, 'Agnostic');
+    // WHEN
+    new SegmentedVpc(agnostic, 'Network');
+    // THEN
+    const t = Template.fromStack(agnostic);
+    const region = { Ref: 'AWS::Region' };
+    const objects = (...parts: unknown[]) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ...parts]] });
+    const s3Endpoint = Object.values(t.findResources('AWS::EC2::VPCEndpoint')).find((r: any) => JSON.stringify(r).includes('.s3')) as any;
+    const statement = s3Endpoint.Properties.PolicyDocument.Statement[1];
+    expect(statement).toMatchObject({ Sid: 'AllowReadOfAwsManagedBuckets', Action: 's3:GetObject', Principal: { AWS: '*' } });
+    expect(statement.Resource).toEqual(
+      expect.arrayContaining([
+        objects(':s3:::al2023-repos-', region, '-de612dc2/*'),
+        objects(':s3:::amazon-ssm-', region, '/*'),
+        objects(':s3:::amazon-ssm-packages-', region, '/*'),
+        objects(':s3:::aws-ssm-', region, '/*'),
+        objects(':s3:::aws-ssm-document-attachments-', region, '/*'),
+        objects(':s3:::aws-windows-downloads-', region, '/*'),
+        {
+          'Fn::If': [
+            expect.stringMatching(/AwsManagedBucketsDistributorFileRegion/),
+            objects(':s3:::aws-ssm-distributor-file-', region, '/*'),
+            objects(':s3:::', region, '-birdwatcher-prod/*'),
+          ],
+        },
+        {
+          'Fn::If': [
+            expect.stringMatching(/AwsManagedBucketsSuffixedSnapshotRegion/),
+            { Ref: 'AWS::NoValue' },
+            objects(':s3:::patch-baseline-snapshot-', region, '/*'),
+          ],
+        },
+        objects(':s3:::patch-baseline-snapshot-me-south-1-uduvl7q8/*'),
+        objects(':s3:::aws-patch-manager-eu-west-1-5522fb710/*'),
+      ]),
+    );
+    // 6 Region-pattern names, 2 conditional ones, 6 suffixed snapshot buckets, 29 Patch Manager buckets.
+    expect(statement.Resource).toHaveLength(43);
+    expect(Object.values(t.toJSON().Conditions)).toEqual([
+      { 'Fn::Or': [{ 'Fn::Equals': [region, 'af-south-1'] }, { 'Fn::Equals': [region, 'eu-south-1'] }] },
+      {
+        'Fn::Or': ['af-south-1', 'ap-south-2', 'ap-southeast-3', 'ap-southeast-4', 'eu-south-2', 'me-south-1'].map((name) => ({
+          'Fn::Equals': [region, name],
+        })),
+      },
+    ]);
+  });
+
+  test('allowAwsManagedBuckets: false leaves the S3 endpoint to this account only', () => {
+    // GIVEN
+    const { stack } = testStack();
+    // WHEN
+    new SegmentedVpc(stack, 'Network', { allowAwsManagedBuckets: false });
+    // THEN
+    const t = Template.fromStack(stack);
+    for (const endpoint of Object.values(t.findResources('AWS::EC2::VPCEndpoint')) as any[]) {
+      expect(endpoint.Properties.PolicyDocument.Statement).toEqual([
+        expect.objectContaining({ Sid: 'AllowPrincipalsOfThisAccount', Condition: { StringEquals: { 'aws:PrincipalAccount': '111122223333' } } }),
+      ]);
+    }
+    expect(JSON.stringify(t.toJSON())).not.toContain('AllowReadOfAwsManagedBuckets');
+  });
+
   test('all props: CIDR, AZs, masks, NAT, ports, admin CIDRs, S3 flow logs, interface endpoints, organization', () => {
     // GIVEN
     const { stack } = testStack();
@@ -136,6 +261,7 @@ describe('SegmentedVpc', () => {
       flowLogsToS3: true,
       interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.KMS, ec2.InterfaceVpcEndpointAwsService.SSM_MESSAGES],
       organizationId: 'o-a1b2c3d4e5',
+      allowAwsManagedBuckets: false,
       vpcName: 'core',
     });
     // THEN
@@ -160,6 +286,7 @@ describe('SegmentedVpc', () => {
       SecurityGroupIngress: [Match.objectLike({ CidrIp: '172.16.0.0/20', FromPort: 443, ToPort: 443 })],
     });
     expect(net.interfaceEndpoints).toHaveLength(2);
+    expect(JSON.stringify(t.toJSON())).not.toContain('AllowReadOfAwsManagedBuckets');
   });
 
   test('an existing bucket is the second flow-log destination', () => {
