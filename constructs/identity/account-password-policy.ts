@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
+import { acknowledgeDeployTimeFunction } from '../../lib/deploy-time-function';
 import { throwIfProblems } from '../../lib/errors';
 import { handlerCode } from '../../lib/handler-assets';
 import { SecureLogGroup } from '../data/secure-log-group';
@@ -99,8 +100,9 @@ export interface AccountPasswordPolicyProps {
  *
  * The custom resource is backed by one small Lambda function (no `custom-resources.Provider`
  * framework) that sends the CloudFormation response itself. It runs on the newest Node.js runtime,
- * with reserved concurrency 1, a role that may only update (and, with `DESTROY`, delete) the password
- * policy and write its own logs, and a `SecureLogGroup`.
+ * with a role that may only update (and, with `DESTROY`, delete) the password policy and write its own
+ * logs, and a `SecureLogGroup`. It reserves no concurrency: a reservation fails the deployment in new
+ * accounts whose Lambda concurrency quota is still 10.
  *
  * An account has one password policy: define this construct once per account.
  *
@@ -170,7 +172,8 @@ export class AccountPasswordPolicy extends Construct {
       role: this.handlerRole,
       timeout: Duration.minutes(2),
       memorySize: 256,
-      reservedConcurrentExecutions: 1,
+      // No reserved concurrency: Lambda keeps 10 unreserved, so any reservation fails in a new account
+      // whose quota is still 10 (the HIPAA/NIST LambdaConcurrency findings are acknowledged below).
       logGroup: this.logGroup.logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
       applicationLogLevelV2: lambda.ApplicationLogLevel.INFO,
@@ -178,7 +181,11 @@ export class AccountPasswordPolicy extends Construct {
     });
     // The role must hold its permissions before CloudFormation first invokes the function.
     this.handler.node.addDependency(policy);
-    acknowledgeDeploymentOnlyFunction(this.handler);
+    acknowledgeDeployTimeFunction(this.handler, {
+      outsideVpc:
+        'The function only calls the IAM API (a public AWS endpoint) and holds no data; it runs only while CloudFormation ' +
+        'deploys the stack, so a VPC would add NAT or an IAM interface endpoint without protecting anything',
+    });
 
     this.resource = new CustomResource(this, 'Resource', {
       serviceToken: this.handler.functionArn,
@@ -220,32 +227,6 @@ export class AccountPasswordPolicy extends Construct {
     if (removalPolicy === RemovalPolicy.DESTROY) {
       warn('deleteOnRemoval', 'removalPolicy is DESTROY: removing this resource deletes the account password policy and IAM falls back to its weak default');
     }
-  }
-}
-
-/**
- * Acknowledge the findings that do not fit a function CloudFormation runs only while it deploys.
- *
- * The HIPAA, NIST 800-53 R5 and PCI DSS packs and Control Tower's CT.LAMBDA.PR.3 want every function
- * in a VPC, and HIPAA and NIST want a dead-letter queue. Reserved concurrency is set instead of
- * acknowledged.
- */
-function acknowledgeDeploymentOnlyFunction(fn: lambda.Function): void {
-  const vpc =
-    'The function only calls the IAM API (a public AWS endpoint) and holds no data; it runs only while CloudFormation ' +
-    'deploys the stack, so a VPC would add NAT or an IAM interface endpoint without protecting anything';
-  const dlq =
-    'CloudFormation invokes this custom resource synchronously and waits for its response; a failure is reported as ' +
-    'FAILED (or times out) and rolls the stack back, so there is no asynchronous event a dead-letter queue could keep';
-  for (const [plugin, rule, reason] of [
-    ['HIPAA.Security', 'HIPAA.Security-LambdaInsideVPC', vpc],
-    ['NIST.800.53.R5', 'NIST.800.53.R5-LambdaInsideVPC', vpc],
-    ['PCI.DSS.321', 'PCI.DSS.321-LambdaInsideVPC', vpc],
-    ['HIPAA.Security', 'HIPAA.Security-LambdaDLQ', dlq],
-    ['NIST.800.53.R5', 'NIST.800.53.R5-LambdaDLQ', dlq],
-    ['cdk-validator-cfnguard', 'lambda_inside_vpc_check', vpc],
-  ]) {
-    Validations.of(fn).acknowledge({ id: `${plugin}::${rule}`, reason });
   }
 }
 

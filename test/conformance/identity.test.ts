@@ -56,8 +56,10 @@ describe('conformance: identity constructs with defaults', () => {
       'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/AdministratorAccess]',
       'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
       'HIPAA.Security::HIPAA.Security-IAMGroupHasUsers',
+      'HIPAA.Security::HIPAA.Security-LambdaConcurrency',
       'HIPAA.Security::HIPAA.Security-LambdaDLQ',
       'HIPAA.Security::HIPAA.Security-LambdaInsideVPC',
+      'NIST.800.53.R5::NIST.800.53.R5-LambdaConcurrency',
       'NIST.800.53.R5::NIST.800.53.R5-LambdaDLQ',
       'NIST.800.53.R5::NIST.800.53.R5-LambdaInsideVPC',
       'PCI.DSS.321::PCI.DSS.321-IAMGroupHasUsers',
@@ -65,6 +67,15 @@ describe('conformance: identity constructs with defaults', () => {
       'cdk-validator-cfnguard::lambda_inside_vpc_check',
     ]);
   });
+  test('the Lambda findings (VPC, DLQ, reserved concurrency) are acknowledged on the password policy function only', () => {
+    const lambdaAcks = all.acknowledged.filter((f) => /Lambda(InsideVPC|DLQ|Concurrency)|lambda_inside_vpc_check/.test(f.acknowledgedId ?? ''));
+    expect(lambdaAcks.filter((f) => /LambdaConcurrency/.test(f.acknowledgedId ?? ''))).toHaveLength(4); // HIPAA + NIST, in two synths
+    expect([...new Set(lambdaAcks.map((f) => f.constructPath))].sort()).toEqual([
+      'AccountPasswordPolicyDefaults/PasswordPolicy/Handler/Resource',
+      'IdentityBaselineDefaults/Identity/PasswordPolicy/Handler/Resource',
+    ]);
+  });
+
   test('every acknowledgment is prefixed and carries a real reason', () => {
     expect(describeFindings(weakAcknowledgments(all.acknowledged))).toEqual([]);
   });

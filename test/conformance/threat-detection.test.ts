@@ -2,7 +2,7 @@ import { Stack } from 'aws-cdk-lib';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { DataKey } from '../../constructs/data/data-key';
 import { ThreatDetection, ThreatDetectionProps } from '../../constructs/detection/threat-detection';
-import { describeFindings, EXPECTED_PLUGINS, runConformance, weakAcknowledgments } from '../util/conformance';
+import { describeFindings, EXPECTED_PLUGINS, Finding, runConformance, weakAcknowledgments } from '../util/conformance';
 
 // The alert topic SecurityAlerts would provide: encrypted with a DataKey, TLS-only publishing.
 function alertTopic(stack: Stack): sns.ITopic {
@@ -20,6 +20,9 @@ function check(name: string, props: Partial<ThreatDetectionProps>) {
   });
 }
 
+/** The distinct acknowledgment ids, sorted. */
+const ackIds = (findings: Finding[]) => [...new Set(findings.map((f) => f.acknowledgedId))].sort();
+
 const defaults = check('ThreatDetectionDefaults', {});
 const withInspector = check('ThreatDetectionWithInspector', { inspector: true });
 
@@ -35,6 +38,23 @@ describe('conformance: ThreatDetection', () => {
 
   test('with the Inspector custom resource it has zero unacknowledged findings', () => {
     expect(describeFindings(withInspector.ThreatDetectionWithInspector.violations)).toEqual([]);
+  });
+
+  test('the Lambda findings of the Inspector handler are acknowledged on the function only', () => {
+    // GIVEN the findings acknowledged for the Lambda rules (VPC, DLQ, reserved concurrency)
+    const lambdaAcks = withInspector.all.acknowledged.filter((f) => /Lambda(InsideVPC|DLQ|Concurrency)|lambda_inside_vpc_check/.test(f.acknowledgedId ?? ''));
+    // THEN they all sit on the Inspector handler function, and they are the deploy-time function set
+    expect([...new Set(lambdaAcks.map((f) => f.constructPath))]).toEqual(['ThreatDetectionWithInspector/ThreatDetection/Inspector/Handler/Resource']);
+    expect(ackIds(lambdaAcks)).toEqual([
+      'HIPAA.Security::HIPAA.Security-LambdaConcurrency',
+      'HIPAA.Security::HIPAA.Security-LambdaDLQ',
+      'HIPAA.Security::HIPAA.Security-LambdaInsideVPC',
+      'NIST.800.53.R5::NIST.800.53.R5-LambdaConcurrency',
+      'NIST.800.53.R5::NIST.800.53.R5-LambdaDLQ',
+      'NIST.800.53.R5::NIST.800.53.R5-LambdaInsideVPC',
+      'PCI.DSS.321::PCI.DSS.321-LambdaInsideVPC',
+      'cdk-validator-cfnguard::lambda_inside_vpc_check',
+    ]);
   });
 
   test('every acknowledgment is prefixed and carries a real reason', () => {

@@ -45,7 +45,10 @@ export async function startLoopback(handler: LoopbackHandler): Promise<Loopback>
       requests.push(recorded);
       try {
         const answer = await handler(recorded, requests.length - 1);
-        if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
+        if (answer.delayMs) {
+          // unref: a delayed answer must not keep the jest worker alive after close()
+          await new Promise((r) => setTimeout(r, answer.delayMs).unref());
+        }
         if (res.destroyed) return;
         res.writeHead(answer.status, answer.headers ?? {});
         res.end(answer.body ?? '');

@@ -11,9 +11,7 @@
 // - Delete: leave Inspector on. Like the baseline's retained buckets and keys, security scanning
 //   outlives the stack; turn it off in the Inspector console if that is really intended.
 //
-// Imports only the AWS SDK v3 and node built-ins (bundled by scripts/bundle-handlers.mjs).
-import * as http from 'node:http';
-import * as https from 'node:https';
+// Imports only the AWS SDK v3, node built-ins and lib/lambda (all bundled in by scripts/bundle-handlers.mjs).
 // The SDK is a devDependency on purpose: esbuild bundles it into the handler asset at build time.
 import {
   BatchGetAccountStatusCommand,
@@ -24,18 +22,7 @@ import {
   ResourceState,
   State,
 } from '@aws-sdk/client-inspector2';
-
-/** The CloudFormation custom resource request (the fields this handler reads). */
-export interface CustomResourceEvent {
-  readonly RequestType: 'Create' | 'Update' | 'Delete';
-  readonly ResponseURL: string;
-  readonly StackId: string;
-  readonly RequestId: string;
-  readonly LogicalResourceId: string;
-  readonly PhysicalResourceId?: string;
-  readonly ResourceProperties: InspectorProperties;
-  readonly OldResourceProperties?: InspectorProperties;
-}
+import { CfnCustomResourceEvent, CfnCustomResourceResponse, sendCfnResponse } from '../../../lib/lambda/cfn-response';
 
 /** Properties the construct passes. */
 export interface InspectorProperties {
@@ -49,17 +36,6 @@ export interface InspectorProperties {
 /** The part of the Lambda context this handler uses. */
 export interface LambdaContext {
   getRemainingTimeInMillis(): number;
-}
-
-/** What CloudFormation receives. */
-export interface CustomResourceResponse {
-  readonly Status: 'SUCCESS' | 'FAILED';
-  readonly Reason?: string;
-  readonly PhysicalResourceId: string;
-  readonly StackId: string;
-  readonly RequestId: string;
-  readonly LogicalResourceId: string;
-  readonly Data?: Record<string, string>;
 }
 
 /** Dependencies, injectable so tests run the real SDK client against a loopback server. */
@@ -85,7 +61,7 @@ const STATE_KEY: Record<string, keyof ResourceState> = {
 const KNOWN_TYPES = Object.keys(STATE_KEY);
 
 /** Build a handler around an SDK client. The deployed `handler` uses a default client. */
-export function createHandler(options: HandlerOptions): (event: CustomResourceEvent, context: LambdaContext) => Promise<CustomResourceResponse> {
+export function createHandler(options: HandlerOptions): (event: CfnCustomResourceEvent<InspectorProperties>, context: LambdaContext) => Promise<CfnCustomResourceResponse> {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const pollAttempts = options.pollAttempts ?? 24;
   const pollIntervalMs = options.pollIntervalMs ?? 5000;
@@ -103,14 +79,14 @@ export function createHandler(options: HandlerOptions): (event: CustomResourceEv
     log('request', { requestType: event.RequestType, logicalResourceId: event.LogicalResourceId, properties: event.ResourceProperties });
 
     let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<CustomResourceResponse>((resolve) => {
+    const timedOut = new Promise<CfnCustomResourceResponse>((resolve) => {
       const budget = Math.max(0, context.getRemainingTimeInMillis() - safetyMarginMs);
       timer = setTimeout(
         () => resolve({ ...base, Status: 'FAILED', Reason: `Inspector did not answer within ${Math.round(budget / 1000)} s; see the handler's log` }),
         budget,
       );
     });
-    const work = (async (): Promise<CustomResourceResponse> => {
+    const work = (async (): Promise<CfnCustomResourceResponse> => {
       try {
         const data = await apply(event, options.client, { sleep, pollAttempts, pollIntervalMs });
         return { ...base, PhysicalResourceId: `inspector2-${accountId}`, Status: 'SUCCESS', Data: data };
@@ -122,7 +98,7 @@ export function createHandler(options: HandlerOptions): (event: CustomResourceEv
     })();
     const response = await Promise.race([work, timedOut]);
     if (timer) clearTimeout(timer);
-    await putResponse(event.ResponseURL, response);
+    await sendCfnResponse(event.ResponseURL, response, { log });
     log('answered', { status: response.Status, reason: response.Reason });
     return response;
   };
@@ -134,7 +110,7 @@ interface PollOptions {
   readonly pollIntervalMs: number;
 }
 
-async function apply(event: CustomResourceEvent, client: Inspector2Client, poll: PollOptions): Promise<Record<string, string>> {
+async function apply(event: CfnCustomResourceEvent<InspectorProperties>, client: Inspector2Client, poll: PollOptions): Promise<Record<string, string>> {
   if (event.RequestType === 'Delete') {
     // Scanning outlives the stack (see the header comment).
     return { Status: 'RETAINED' };
@@ -196,52 +172,14 @@ function throwIfAccountFailed(operation: string, failed: Array<{ accountId?: str
   }
 }
 
-/** PUT the answer to CloudFormation's pre-signed URL, retrying network errors and 5xx a few times. */
-export async function putResponse(url: string, response: CustomResourceResponse, attempts = 4): Promise<void> {
-  const body = JSON.stringify(response);
-  let lastError: unknown;
-  for (let attempt = 1; attempt <= attempts; attempt++) {
-    try {
-      const status = await put(url, body);
-      if (status >= 200 && status < 300) return;
-      lastError = new Error(`ResponseURL answered HTTP ${status}`);
-      if (status < 500) break;
-    } catch (e) {
-      lastError = e;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
-  }
-  // The URL is pre-signed: never log it.
-  log('could not deliver the response to CloudFormation', { error: String(lastError) });
-  throw lastError;
-}
-
-function put(url: string, body: string): Promise<number> {
-  const target = new URL(url);
-  const transport = target.protocol === 'http:' ? http : https;
-  return new Promise((resolve, reject) => {
-    const req = transport.request(
-      target,
-      { method: 'PUT', headers: { 'content-type': '', 'content-length': Buffer.byteLength(body) }, timeout: 10000 },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error('ResponseURL timed out')));
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-function log(message: string, fields: Record<string, unknown>): void {
+function log(message: string, fields: Record<string, unknown> = {}): void {
   console.log(JSON.stringify({ message, ...fields }));
 }
 
 let defaultHandler: ReturnType<typeof createHandler> | undefined;
 
 /** Lambda entry point. */
-export async function handler(event: CustomResourceEvent, context: LambdaContext): Promise<CustomResourceResponse> {
+export async function handler(event: CfnCustomResourceEvent<InspectorProperties>, context: LambdaContext): Promise<CfnCustomResourceResponse> {
   // Standard retry mode with a few more attempts than the default: Enable is throttled at a low rate.
   defaultHandler ??= createHandler({ client: new Inspector2Client({ maxAttempts: 6 }) });
   return defaultHandler(event, context);

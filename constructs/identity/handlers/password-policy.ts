@@ -1,7 +1,8 @@
 // Custom resource handler: sets the IAM account password policy (CloudFormation has no resource for it).
 //
-// CloudFormation invokes this function synchronously and waits for the response that the function PUTs
-// to the pre-signed `ResponseURL` itself, so no `custom-resources.Provider` framework is needed.
+// CloudFormation invokes this function (asynchronously) and waits for the response that the function
+// PUTs to the pre-signed `ResponseURL` itself (lib/lambda/cfn-response.ts), so no
+// `custom-resources.Provider` framework is needed.
 //
 // - Create / Update: UpdateAccountPasswordPolicy with the resource properties (CloudFormation passes
 //   them as strings, so they are parsed and checked here again).
@@ -9,10 +10,9 @@
 //   hardened policy by default (DeletionPolicy Retain, so CloudFormation never even sends Delete); this
 //   check is defense in depth.
 //
-// Imports only the AWS SDK v3 and node built-ins.
-import * as http from 'node:http';
-import * as https from 'node:https';
+// Imports only the AWS SDK v3, node built-ins and lib/lambda (bundled in by scripts/bundle-handlers.mjs).
 import { DeleteAccountPasswordPolicyCommand, IAMClient, UpdateAccountPasswordPolicyCommand } from '@aws-sdk/client-iam';
+import { CfnCustomResourceEvent, sendCfnResponse } from '../../../lib/lambda/cfn-response';
 
 /** The physical id of the one password policy an account has. */
 export const PHYSICAL_RESOURCE_ID = 'AccountPasswordPolicy';
@@ -22,22 +22,11 @@ export const PHYSICAL_RESOURCE_ID = 'AccountPasswordPolicy';
  */
 export const FAILED_CREATE_PHYSICAL_RESOURCE_ID = 'AccountPasswordPolicyNotSet';
 
-/** The part of a CloudFormation custom resource event this handler reads. */
-export interface PasswordPolicyEvent {
-  readonly RequestType: 'Create' | 'Update' | 'Delete';
-  readonly ResponseURL: string;
-  readonly StackId: string;
-  readonly RequestId: string;
-  readonly LogicalResourceId: string;
-  readonly PhysicalResourceId?: string;
-  readonly ResourceProperties: Record<string, unknown>;
-}
-
 /** What the handler needs from the outside world; tests inject a client pointed at a loopback server. */
 export interface PasswordPolicyDeps {
   readonly iam: IAMClient;
-  /** Delays between attempts to deliver the CloudFormation response, in ms. */
-  readonly responseRetryDelaysMs?: number[];
+  /** Delays between attempts to deliver the CloudFormation response, in ms. @default DEFAULT_RETRY_DELAYS_MS */
+  readonly responseRetryDelaysMs?: readonly number[];
   /** Log sink (defaults to console.log, which Lambda sends to the function's log group). */
   readonly log?: (message: string, fields?: Record<string, unknown>) => void;
 }
@@ -95,8 +84,11 @@ function isNoSuchEntity(e: unknown): boolean {
   return name === 'NoSuchEntityException' || name === 'NoSuchEntity';
 }
 
-/** Handle one custom resource event and report the outcome to CloudFormation. Never throws. */
-export async function handle(event: PasswordPolicyEvent, deps: PasswordPolicyDeps): Promise<void> {
+/**
+ * Handle one custom resource event and report the outcome to CloudFormation. Errors of the request
+ * itself become a FAILED response; it throws only when the response cannot be delivered.
+ */
+export async function handle(event: CfnCustomResourceEvent, deps: PasswordPolicyDeps): Promise<void> {
   const log = deps.log ?? defaultLog;
   let physicalId = event.PhysicalResourceId ?? PHYSICAL_RESOURCE_ID;
   let status: 'SUCCESS' | 'FAILED' = 'SUCCESS';
@@ -126,71 +118,26 @@ export async function handle(event: PasswordPolicyEvent, deps: PasswordPolicyDep
     log('request failed', { requestType: event.RequestType, reason });
     if (event.RequestType === 'Create') physicalId = FAILED_CREATE_PHYSICAL_RESOURCE_ID;
   }
-  await sendResponse(event, { status, reason, physicalId }, deps.responseRetryDelaysMs ?? [1000, 2000, 4000], log);
-}
-
-interface Outcome {
-  readonly status: 'SUCCESS' | 'FAILED';
-  readonly reason?: string;
-  readonly physicalId: string;
-}
-
-/**
- * PUT the response to CloudFormation's pre-signed S3 URL. HTTPS only, except plain HTTP to loopback
- * (used by tests). Retries network errors and 5xx answers.
- */
-export async function sendResponse(event: PasswordPolicyEvent, outcome: Outcome, retryDelaysMs: number[], log = defaultLog): Promise<void> {
-  const body = JSON.stringify({
-    Status: outcome.status,
-    Reason: outcome.reason ?? `See the function's log group (request ${event.RequestId})`,
-    PhysicalResourceId: outcome.physicalId,
-    StackId: event.StackId,
-    RequestId: event.RequestId,
-    LogicalResourceId: event.LogicalResourceId,
-    NoEcho: false,
-    Data: {},
-  });
-  const url = new URL(event.ResponseURL);
-  const loopback = url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost');
-  if (url.protocol !== 'https:' && !loopback) {
-    throw new Error(`ResponseURL must be https, got ${url.protocol}`);
-  }
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const status = await put(url, body, loopback ? http : https);
-      if (status >= 200 && status < 300) return;
-      if (status < 500) throw Object.assign(new Error(`CloudFormation response rejected with HTTP ${status}`), { final: true });
-      throw new Error(`CloudFormation response failed with HTTP ${status}`);
-    } catch (e) {
-      if ((e as { final?: boolean }).final || attempt >= retryDelaysMs.length) {
-        log('could not deliver the CloudFormation response', { error: String(e) });
-        throw e;
-      }
-      await new Promise((r) => setTimeout(r, retryDelaysMs[attempt]));
-    }
-  }
-}
-
-function put(url: URL, body: string, transport: typeof http | typeof https): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = transport.request(
-      url,
-      { method: 'PUT', headers: { 'content-type': '', 'content-length': Buffer.byteLength(body) }, timeout: 10000 },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error('timed out sending the CloudFormation response')));
-    req.on('error', reject);
-    req.end(body);
-  });
+  await sendCfnResponse(
+    event.ResponseURL,
+    {
+      Status: status,
+      Reason: reason ?? `See the function's log group (request ${event.RequestId})`,
+      PhysicalResourceId: physicalId,
+      StackId: event.StackId,
+      RequestId: event.RequestId,
+      LogicalResourceId: event.LogicalResourceId,
+      NoEcho: false,
+      Data: {},
+    },
+    { retryDelaysMs: deps.responseRetryDelaysMs, log },
+  );
 }
 
 let client: IAMClient | undefined;
 
 /** Lambda entry point. */
-export async function handler(event: PasswordPolicyEvent): Promise<void> {
+export async function handler(event: CfnCustomResourceEvent): Promise<void> {
   client ??= new IAMClient({ maxAttempts: 5 });
   await handle(event, { iam: client });
 }

@@ -373,12 +373,12 @@ describe('ThreatDetection', () => {
       });
     });
 
-    test('the handler runs on the newest Node runtime, with reserved concurrency and an encrypted log group', () => {
+    test('the handler runs on the newest Node runtime, without reserved concurrency (new accounts have none to spare), with an encrypted log group', () => {
       t.resourceCountIs('AWS::Lambda::Function', 1);
       t.hasResourceProperties('AWS::Lambda::Function', {
         Runtime: 'nodejs24.x',
         Handler: 'index.handler',
-        ReservedConcurrentExecutions: 1,
+        ReservedConcurrentExecutions: Match.absent(),
         Timeout: 300,
         LoggingConfig: { LogGroup: { Ref: Match.stringLikeRegexp('InspectorLogs') } },
       });
@@ -619,7 +619,7 @@ describe('ThreatDetection', () => {
     // THEN
     t.hasResourceProperties('AWS::GuardDuty::Detector', { Enable: true, FindingPublishingFrequency: 'FIFTEEN_MINUTES' });
     t.hasResourceProperties('AWS::Config::DeliveryChannel', { S3KmsKeyArn: Match.anyValue() });
-    t.hasResourceProperties('AWS::Lambda::Function', { Runtime: 'nodejs24.x', ReservedConcurrentExecutions: 1 });
+    t.hasResourceProperties('AWS::Lambda::Function', { Runtime: 'nodejs24.x', ReservedConcurrentExecutions: Match.absent() });
     t.resourceCountIs('AWS::SecurityHub::Standard', 4);
   });
 

@@ -43,14 +43,14 @@ describe('AccountPasswordPolicy', () => {
     t.resourceCountIs('AWS::IAM::Policy', 0);
   });
 
-  test('the function: newest Node.js runtime, reserved concurrency, its own encrypted log group', () => {
+  test('the function: newest Node.js runtime, no reserved concurrency (new accounts have none to spare), its own encrypted log group', () => {
     const { stack } = testStack();
     new AccountPasswordPolicy(stack, 'PasswordPolicy');
     const t = Template.fromStack(stack);
     t.hasResourceProperties('AWS::Lambda::Function', {
       Runtime: 'nodejs24.x',
       Handler: 'index.handler',
-      ReservedConcurrentExecutions: 1,
+      ReservedConcurrentExecutions: Match.absent(),
       Timeout: 120,
       LoggingConfig: { LogFormat: 'JSON', LogGroup: { Ref: Match.stringLikeRegexp('^PasswordPolicyHandlerLogs') } },
       Environment: Match.absent(),
@@ -217,7 +217,7 @@ describe('AccountPasswordPolicy', () => {
     new AccountPasswordPolicy(stack, 'PasswordPolicy');
     const t = Template.fromStack(stack);
     t.hasResource('Custom::AccountPasswordPolicy', { DeletionPolicy: 'Retain', Properties: CIS_DEFAULTS });
-    t.hasResourceProperties('AWS::Lambda::Function', { Runtime: 'nodejs24.x', ReservedConcurrentExecutions: 1 });
+    t.hasResourceProperties('AWS::Lambda::Function', { Runtime: 'nodejs24.x', ReservedConcurrentExecutions: Match.absent() });
   });
 
   test('snapshot (change detector)', () => {

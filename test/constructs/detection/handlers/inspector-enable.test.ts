@@ -1,9 +1,12 @@
 import { Inspector2Client } from '@aws-sdk/client-inspector2';
-import { createHandler, CustomResourceEvent, CustomResourceResponse } from '../../../../constructs/detection/handlers/inspector-enable';
+import { createHandler, InspectorProperties } from '../../../../constructs/detection/handlers/inspector-enable';
+import { CfnCustomResourceEvent, CfnCustomResourceResponse } from '../../../../lib/lambda/cfn-response';
 import { Loopback, LOOPBACK_CREDENTIALS, LoopbackResponse, RecordedRequest, startLoopback } from '../../../util/loopback';
 
 // The real Inspector2 client (restJson1) talks to a loopback server that plays Inspector and the
 // CloudFormation response URL, so serialization, retries and the response PUT run for real.
+
+type InspectorEvent = CfnCustomResourceEvent<InspectorProperties>;
 
 const ACCOUNT = '111122223333';
 const RESPONSE_PATH = '/cfn-response?X-Amz-Signature=loopback';
@@ -45,7 +48,7 @@ async function serve(routes: Routes): Promise<Loopback> {
   });
 }
 
-function event(server: Loopback, overrides: Partial<CustomResourceEvent> = {}): CustomResourceEvent {
+function event(server: Loopback, overrides: Partial<InspectorEvent> = {}): InspectorEvent {
   return {
     RequestType: 'Create',
     ResponseURL: `${server.endpoint}${RESPONSE_PATH}`,
@@ -59,7 +62,7 @@ function event(server: Loopback, overrides: Partial<CustomResourceEvent> = {}): 
 
 const context = (ms = 300000) => ({ getRemainingTimeInMillis: () => ms });
 
-function run(server: Loopback, e: CustomResourceEvent, options: { pollAttempts?: number; ms?: number; safetyMarginMs?: number } = {}) {
+function run(server: Loopback, e: InspectorEvent, options: { pollAttempts?: number; ms?: number; safetyMarginMs?: number } = {}) {
   const client = new Inspector2Client({ endpoint: server.endpoint, region: 'eu-west-1', credentials: LOOPBACK_CREDENTIALS, maxAttempts: 3 });
   const handler = createHandler({
     client,
@@ -71,7 +74,7 @@ function run(server: Loopback, e: CustomResourceEvent, options: { pollAttempts?:
 }
 
 /** What CloudFormation received at the response URL. */
-function answer(server: Loopback): CustomResourceResponse {
+function answer(server: Loopback): CfnCustomResourceResponse {
   const puts = server.requests.filter((r) => r.url.startsWith('/cfn-response'));
   expect(puts.map((r) => r.method)).toEqual(puts.map(() => 'PUT'));
   return JSON.parse(puts[puts.length - 1].body);

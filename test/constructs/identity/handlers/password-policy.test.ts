@@ -1,10 +1,6 @@
 import { IAMClient } from '@aws-sdk/client-iam';
-import {
-  FAILED_CREATE_PHYSICAL_RESOURCE_ID,
-  handle,
-  PasswordPolicyEvent,
-  PHYSICAL_RESOURCE_ID,
-} from '../../../../constructs/identity/handlers/password-policy';
+import { FAILED_CREATE_PHYSICAL_RESOURCE_ID, handle, PHYSICAL_RESOURCE_ID } from '../../../../constructs/identity/handlers/password-policy';
+import { CfnCustomResourceEvent } from '../../../../lib/lambda/cfn-response';
 import { Loopback, LOOPBACK_CREDENTIALS, LoopbackResponse, RecordedRequest, startLoopback } from '../../../util/loopback';
 
 // The handler runs with the real IAM client (awsQuery: form-encoded POST, XML answers) against a
@@ -49,7 +45,7 @@ const SETTINGS = {
   RetainOnDelete: 'true',
 };
 
-function event(lb: Loopback, requestType: 'Create' | 'Update' | 'Delete', props: Record<string, unknown> = SETTINGS, physicalId?: string): PasswordPolicyEvent {
+function event(lb: Loopback, requestType: 'Create' | 'Update' | 'Delete', props: Record<string, unknown> = SETTINGS, physicalId?: string): CfnCustomResourceEvent {
   return {
     RequestType: requestType,
     ResponseURL: `${lb.endpoint}${RESPONSE_PATH}`,
