@@ -44,6 +44,8 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: "ThrowStatement > NewExpression[callee.name='Error']", message: 'throw BaselineValidationError (lib/errors.ts) so the message names the prop, value and fix' },
+        { selector: "Literal[value=/arn:aws(-cn|-us-gov)?:/]", message: 'no literal partition: use Aws.PARTITION / Stack.of(this).partition (as @cdklabs/eslint-plugin no-literal-partition, whose eslint peer range excludes eslint 9)' },
+        { selector: "TemplateElement[value.raw=/arn:aws(-cn|-us-gov)?:/]", message: 'no literal partition: use Aws.PARTITION / Stack.of(this).partition' },
         { selector: "CallExpression[callee.property.name='fromLookup']", message: 'fromLookup needs credentials; synth must stay offline' },
       ],
     },
