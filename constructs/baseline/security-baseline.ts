@@ -41,7 +41,10 @@ export interface SecurityBaselineProps {
    */
   readonly slack?: SlackChannelOptions;
   /**
-   * CIDRs allowed to reach the bastion over SSH (each /16 or narrower for IPv4, /48 for IPv6).
+   * CIDRs allowed to reach the bastion over SSH (each /16 or narrower for IPv4, /48 for IPv6). The
+   * bastion has no public IP, so these are networks routed into the VPC (VPN, Direct Connect, peering).
+   * They are admitted by the bastion's security group and by the private tier's network ACL, which
+   * raises the warning `cdk-security-baseline:segmentedVpc.adminIngress`.
    *
    * @default - none: the bastion is reached through Session Manager only, with no inbound rule
    */
@@ -189,7 +192,9 @@ export class SecurityBaseline extends Construct {
     }
 
     if (props.network ?? true) {
-      this.vpc = new SegmentedVpc(this, 'Network', { cidr: props.vpcCidr });
+      // The private tier's network ACL denies SSH from everywhere; admin CIDRs must pass it too, or
+      // the bastion's security-group rule would never see a packet.
+      this.vpc = new SegmentedVpc(this, 'Network', { cidr: props.vpcCidr, adminIngressCidrs: props.adminCidrs });
       if (props.bastion ?? true) {
         this.bastion = new Bastion(this, 'Bastion', {
           vpc: this.vpc.vpc,

@@ -100,12 +100,26 @@ describe('SecurityBaseline', () => {
     expect(ids('AWS::KMS::Key').length).toBeGreaterThanOrEqual(8);
   });
 
-  test('admin CIDRs open SSH on the bastion only from those CIDRs', () => {
+  test('admin CIDRs open SSH on the bastion and the private network ACL only from those CIDRs', () => {
     const { stack } = testStack();
     new SecurityBaseline(stack, 'Baseline', { alertEmails: EMAILS, adminCidrs: ['203.0.113.0/24'] });
-    Template.fromStack(stack).hasResourceProperties('AWS::EC2::SecurityGroup', {
+    const t = Template.fromStack(stack);
+    t.hasResourceProperties('AWS::EC2::SecurityGroup', {
       SecurityGroupIngress: [Match.objectLike({ CidrIp: '203.0.113.0/24', FromPort: 22, ToPort: 22 })],
     });
+    // the NACL allow sits before the admin-port deny (rules 100-103), or SSH would never arrive
+    t.hasResourceProperties('AWS::EC2::NetworkAclEntry', {
+      CidrBlock: '203.0.113.0/24',
+      RuleAction: 'allow',
+      Egress: false,
+      PortRange: { From: 22, To: 22 },
+      RuleNumber: Match.anyValue(),
+    });
+    const allows = Object.values(t.findResources('AWS::EC2::NetworkAclEntry')).filter(
+      (e) => e.Properties.CidrBlock === '203.0.113.0/24' && e.Properties.RuleAction === 'allow',
+    );
+    for (const e of allows) expect(e.Properties.RuleNumber).toBeLessThan(100);
+    Annotations.fromStack(stack).hasWarning('/TestStack/Baseline/Network', Match.stringLikeRegexp('ack: cdk-security-baseline:segmentedVpc.adminIngress'));
   });
 
   test('switches: no network, no identity, no backup, an existing organization trail', () => {
