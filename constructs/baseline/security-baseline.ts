@@ -68,6 +68,15 @@ export interface SecurityBaselineProps {
    */
   readonly bastion?: boolean;
   /**
+   * Define the account's Session Manager preferences document (`SSM-SessionManagerRunShell`), which
+   * logs every bastion session to a KMS-encrypted log group. Turn it off when the account and Region
+   * already have that document (opening Session Manager's preferences in the console creates it), since
+   * CloudFormation cannot adopt it.
+   *
+   * @default true
+   */
+  readonly sessionManagerPreferences?: boolean;
+  /**
    * Define the account-wide IAM baseline: CIS password policy, Access Analyzer, MFA-enforced group,
    * MFA-only admin and support roles. Deploy it in one Region per account (IAM is global).
    *
@@ -199,6 +208,7 @@ export class SecurityBaseline extends Construct {
         this.bastion = new Bastion(this, 'Bastion', {
           vpc: this.vpc.vpc,
           ingress: props.adminCidrs?.length ? BastionIngress.fromCidrs(...props.adminCidrs) : undefined,
+          sessionPreferences: props.sessionManagerPreferences,
         });
       }
     }
@@ -226,6 +236,12 @@ function validateSecurityBaselineProps(scope: Construct, props: SecurityBaseline
     problems.push(
       `alertEmails must name at least one address when slack is not set, got ${JSON.stringify(props.alertEmails ?? [])}; ` +
         "pass alertEmails: ['secops@example.com'] or a slack channel",
+    );
+  }
+  if (props.sessionManagerPreferences !== undefined && (props.network === false || props.bastion === false)) {
+    problems.push(
+      `sessionManagerPreferences (${props.sessionManagerPreferences}) configures the bastion's session logging, but the bastion is switched off; ` +
+        'remove sessionManagerPreferences or turn network and bastion on',
     );
   }
   if (props.bastion === true && props.network === false) {

@@ -167,6 +167,20 @@ describe('SecurityBaseline', () => {
     expect(Object.values(t.toJSON().Resources).some((r: any) => /Inspector/i.test(r.Type) || /inspector/i.test(JSON.stringify(r.Properties?.ServiceToken ?? '')))).toBe(true);
   });
 
+  test('session logging preferences are defined by default and can be left to an existing document', () => {
+    defaults.template.resourcePropertiesCountIs('AWS::SSM::Document', { Name: 'SSM-SessionManagerRunShell', DocumentType: 'Session' }, 1);
+    const { stack } = testStack();
+    new SecurityBaseline(stack, 'Baseline', { alertEmails: EMAILS, sessionManagerPreferences: false });
+    Template.fromStack(stack).resourceCountIs('AWS::SSM::Document', 0);
+  });
+
+  test('fails when session preferences are set with the bastion off', () => {
+    const { stack } = testStack();
+    expect(() => new SecurityBaseline(stack, 'Baseline', { alertEmails: EMAILS, bastion: false, sessionManagerPreferences: false })).toThrow(
+      /sessionManagerPreferences \(false\) configures the bastion's session logging, but the bastion is switched off/,
+    );
+  });
+
   test('a permissions boundary reaches every role the baseline defines', () => {
     const { stack } = testStack();
     const boundary = iam.ManagedPolicy.fromManagedPolicyName(stack, 'Boundary', 'baseline-boundary');
