@@ -24,6 +24,9 @@ import {
 } from '@aws-sdk/client-inspector2';
 import { CfnCustomResourceEvent, CfnCustomResourceResponse, sendCfnResponse } from '../../../lib/lambda/cfn-response';
 
+/** Delivery of the answer to CloudFormation: 3 attempts of at most 5 s, 1 s and 2 s apart. */
+const RESPONSE_DELIVERY = { retryDelaysMs: [1000, 2000], timeoutMs: 5000 };
+
 /** Properties the construct passes. */
 export interface InspectorProperties {
   readonly ServiceToken?: string;
@@ -47,7 +50,7 @@ export interface HandlerOptions {
   readonly pollAttempts?: number;
   /** Milliseconds between status polls. @default 5000 */
   readonly pollIntervalMs?: number;
-  /** Answer FAILED this long before the Lambda would time out. @default 10000 */
+  /** Answer FAILED this long before the Lambda would time out. @default 20000 */
   readonly safetyMarginMs?: number;
 }
 
@@ -65,7 +68,9 @@ export function createHandler(options: HandlerOptions): (event: CfnCustomResourc
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const pollAttempts = options.pollAttempts ?? 24;
   const pollIntervalMs = options.pollIntervalMs ?? 5000;
-  const safetyMarginMs = options.safetyMarginMs ?? 10000;
+  // The margin must cover the worst case of delivering the answer (RESPONSE_DELIVERY: 3 attempts of
+  // at most 5 s plus 3 s of waits = 18 s), or the Lambda could time out before CloudFormation hears.
+  const safetyMarginMs = options.safetyMarginMs ?? 20000;
 
   return async (event, context) => {
     const accountId = event.ResourceProperties?.AccountId ?? '';
@@ -98,7 +103,7 @@ export function createHandler(options: HandlerOptions): (event: CfnCustomResourc
     })();
     const response = await Promise.race([work, timedOut]);
     if (timer) clearTimeout(timer);
-    await sendCfnResponse(event.ResponseURL, response, { log });
+    await sendCfnResponse(event.ResponseURL, response, { ...RESPONSE_DELIVERY, log });
     log('answered', { status: response.Status, reason: response.Reason });
     return response;
   };
