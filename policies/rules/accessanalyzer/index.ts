@@ -1,0 +1,3 @@
+import { Rule } from '../../../lib/engine';
+
+export const ACCESSANALYZER_RULES: readonly Rule[] = [];

@@ -1,0 +1,3 @@
+import { Rule } from '../../../lib/engine';
+
+export const CLOUDWATCH_RULES: readonly Rule[] = [];

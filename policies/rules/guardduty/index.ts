@@ -1,0 +1,3 @@
+import { Rule } from '../../../lib/engine';
+
+export const GUARDDUTY_RULES: readonly Rule[] = [];

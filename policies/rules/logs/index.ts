@@ -1,0 +1,3 @@
+import { Rule } from '../../../lib/engine';
+
+export const LOGS_RULES: readonly Rule[] = [];

@@ -1,0 +1,3 @@
+import sslOnly from './ssl-only';
+
+export const S3_RULES = [sslOnly];

@@ -1,0 +1,3 @@
+import { Rule } from '../../../lib/engine';
+
+export const SNS_RULES: readonly Rule[] = [];
