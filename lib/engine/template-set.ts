@@ -78,6 +78,11 @@ export class Resource {
     return this.template.condition(String(this.raw.Condition));
   }
 
+  /** The source line of the resource's logical id, when known. */
+  get line(): number | undefined {
+    return this.template.lines?.[this.logicalId];
+  }
+
   /** The resolved value at a dotted property path (`BucketEncryption.ServerSideEncryptionConfiguration.0`). */
   get(path: string): unknown {
     let cur: unknown = this.properties;
@@ -88,11 +93,6 @@ export class Resource {
       else return undefined;
     }
     return cur;
-  }
-
-  /** The source line of the resource's logical id, when known. */
-  get line(): number | undefined {
-    return this.template.lines?.[this.logicalId];
   }
 }
 

@@ -1,7 +1,7 @@
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { expectFail, expectPass } from '../../rule-harness';
 import rule from '../../../../policies/rules/s3/ssl-only';
 import { testStack } from '../../../util/stack';
+import { expectFail, expectPass } from '../../rule-harness';
 
 const tlsDeny = (bucket: string) => ({
   Effect: 'Deny',
