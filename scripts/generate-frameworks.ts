@@ -162,25 +162,6 @@ const HIPAA_SECTIONS: Record<string, string> = {
   '164.316': 'Policies and documentation',
 };
 
-/** NIST's enhancement names, in sentence case, with the reference table's typos fixed. */
-function nistTitle(row: RefRow): string {
-  const fixes: Array<[RegExp, string]> = [
-    [/Infomation/g, 'Information'], [/Correletion/g, 'Correlation'], [/\bAcces\b/g, 'Access'],
-    [/Defination/g, 'Definition'], [/Ramdomize/g, 'Randomize'], [/Secuity/g, 'Security'],
-    [/Audit Trial/g, 'Audit Trail'], [/Firmware Updated/g, 'Firmware Updates'],
-    [/Operation Systems/g, 'Operating Systems'], [/Correlation With From/g, 'Correlation With Information From'],
-    [/\s+—\s+/g, ': '],
-  ];
-  let title = fixes.reduce((t, [re, to]) => t.replace(re, to), row.title.trim());
-  const keep = new Set(['PII', 'ICT']);
-  title = title.split(' ').map((word, i) => {
-    if (keep.has(word)) return word;
-    const lower = word.toLowerCase();
-    return i === 0 ? lower.charAt(0).toUpperCase() + lower.slice(1) : lower;
-  }).join(' ');
-  return title.replace(/\(organizational users\)/, '(organizational users)');
-}
-
 function fsbpFamily(row: RefRow | undefined): string {
   // The category's first segment; two rows in the reference spell it differently and are normalized.
   const first = (row?.category ?? '').split(' > ')[0].split(' - ')[0].trim();
@@ -231,7 +212,7 @@ const SPECS: Spec[] = [
   },
   {
     id: 'nist-800-53-r5', file: 'nist-800-53-r5', constName: 'NIST_800_53_R5', name: 'NIST SP 800-53', version: 'Revision 5',
-    tsv: 'nist_800_53_r5.tsv', defaultTitle: nistTitle,
+    tsv: 'nist_800_53_r5.tsv',
     scope: 'The controls, enhancements and parts that AWS-side evidence can support (as mapped by AWS\'s NIST 800-53 conformance pack); the rest of the catalog is not listed.',
     header: 'NIST SP 800-53 Rev. 5: the controls and parts that AWS-side evidence can support, family = control family.',
     family: (id) => {

@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { ControlKind, Framework } from '../../../lib/engine/framework';
 import { FRAMEWORKS, frameworkById, NIST_800_53_FAMILIES, NIST_800_53_R5 } from '../../../policies/frameworks';
 // Reference ids from ../shared/catalogs/*.tsv, and their titles where those are longer than 100 characters
@@ -105,5 +107,11 @@ describe('framework catalogs', () => {
 
   test('GDPR says it covers only the technical articles', () => {
     expect(frameworkById('gdpr')!.scope).toMatch(/technical/);
+  });
+
+  test('catalogs are self-contained data: no catalog reads files or the reference tables', () => {
+    const dir = path.join(__dirname, '..', '..', '..', 'policies', 'frameworks');
+    const offenders = fs.readdirSync(dir).filter((file) => /from '(fs|path|node:fs)'|\.tsv|require\(/.test(fs.readFileSync(path.join(dir, file), 'utf8')));
+    expect(offenders).toEqual([]);
   });
 });
