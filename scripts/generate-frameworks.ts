@@ -238,7 +238,7 @@ const SPECS: Spec[] = [
   {
     id: 'fsbp', file: 'fsbp', constName: 'FSBP', name: 'AWS Foundational Security Best Practices', version: '1.0.0',
     tsv: 'fsbp.tsv', filter: (cells) => cells.fsbp_status === 'current', defaultTitle: (row) => row.title,
-    scope: 'The controls of the standard as published in the March 2025 Security Hub export; controls added later are not yet listed.',
+    scope: 'The controls in the March 2025 Security Hub export that are still current; controls added after that export are not yet listed.',
     header: 'AWS Foundational Security Best Practices v1.0.0, family = first segment of the Security Hub category.',
     family: (_id, row) => fsbpFamily(row),
   },

@@ -6,7 +6,7 @@ export const FSBP: Framework = {
   id: 'fsbp',
   name: 'AWS Foundational Security Best Practices',
   version: '1.0.0',
-  scope: 'The controls of the standard as published in the March 2025 Security Hub export; controls added later are not yet listed.',
+  scope: 'The controls in the March 2025 Security Hub export that are still current; controls added after that export are not yet listed.',
   controls: [
     { id: 'Account.1', title: 'Security contact information should be provided for an AWS account', family: 'Identify', kind: ControlKind.RUNTIME },
     { id: 'ACM.1', title: 'Imported and ACM-issued certificates should be renewed after a specified time period', family: 'Protect', kind: ControlKind.RUNTIME },
