@@ -65,7 +65,7 @@ export function renderHtml(report: Report): string {
       ${kpi(s.failures.total === 0 ? 'ok' : 'bad', String(s.failures.total), 'unacknowledged failures',
         `${s.failures.error} error · ${s.failures.warning} warning · ${s.failures.info} info`)}
       ${kpi('', String(s.results.pass), 'passing results', `${s.results.total} results in all`)}
-      ${kpi(s.results.acknowledged > 0 ? 'warn' : '', String(s.results.acknowledged), 'acknowledged', `${s.exceptions.applied} applied exceptions`)}
+      ${kpi(s.results.acknowledged > 0 ? 'warn' : '', String(s.results.acknowledged), 'acknowledged', `${s.exceptions.applied} applied exception${s.exceptions.applied === 1 ? '' : 's'}`)}
       ${kpi(attention > 0 ? 'warn' : 'ok', String(attention), 'exceptions need attention',
         `${s.exceptions.expired} expired · ${s.exceptions.stale} stale · ${s.exceptions.refused + s.exceptions.invalid} refused or invalid`)}
       ${kpi('', String(s.controls.satisfied), 'controls satisfied', `of ${s.controls.total} controls in ${report.frameworks.length} frameworks`)}
@@ -138,14 +138,13 @@ function kpi(tone: string, value: string, label: string, detail: string): string
 function frameworkCard(report: Report, id: string): string {
   const f = report.summary.frameworks.find((x) => x.framework === id)!;
   const meta = report.frameworks.find((x) => x.id === id)!;
-  const automated = f.controls.total - f.controls.manual;
   const rows = CONTROL_STATUSES.filter((st) => f.controls[st] > 0).map((st) =>
     `<button type="button" class="row" data-filter-framework="${h(id)}" data-filter-status="${st}">` +
     `<i style="background:${COLOR[st]}"></i><span>${h(LABEL[st])}</span><b>${f.controls[st]}</b></button>`).join('');
   return `<article class="card">
   <h3><button type="button" class="link" data-filter-framework="${h(id)}">${h(f.name)}</button> <small>${h(f.version)}</small></h3>
   <p class="fid"><code>${h(id)}</code>${meta.scope ? ` · ${h(meta.scope)}` : ''}</p>
-  <div class="chart">${donut(f.controls, `${f.controls.satisfied}`, `of ${automated} automated`)}<div class="rows">${rows}</div></div>
+  <div class="chart">${donut(f.controls, String(f.controls.total), 'controls')}<div class="rows">${rows}</div></div>
   ${resultBar(f.results)}
 </article>`;
 }
@@ -164,7 +163,7 @@ function donut(counts: Record<ControlStatus, number> & { total: number }, big: s
   const label = CONTROL_STATUSES.map((st) => `${LABEL[st]} ${counts[st]}`).join(', ');
   return `<svg class="donut" viewBox="0 0 42 42" role="img" aria-label="${h(`Controls: ${label}`)}">
     <circle cx="21" cy="21" r="15.9155" fill="none" stroke="#eaeef2" stroke-width="6"></circle>${arcs.join('')}
-    <text x="21" y="21" class="big">${h(big)}</text><text x="21" y="26.5" class="small">${h(small)}</text></svg>`;
+    <text x="21" y="22" class="big">${h(big)}</text><text x="21" y="27.5" class="small">${h(small)}</text></svg>`;
 }
 
 /** A stacked bar of result statuses. */
@@ -182,6 +181,11 @@ function resultBar(counts: Record<string, number> & { total: number }): string {
   <p class="bar-label">${counts.total} results: ${h(text)}</p>`;
 }
 
+/** A path with a break opportunity after each slash. */
+function pathHtml(text: string): string {
+  return h(text).replace(/\//g, '/<wbr>');
+}
+
 function fmt(n: number): string {
   return (Math.round(n * 1000) / 1000).toString();
 }
@@ -191,14 +195,14 @@ function badge(status: string, text?: string): string {
 }
 
 function resourceCell(r: { stack: string; logicalId: string | null; constructPath: string | null; resourceType?: string | null }): string {
-  return `<div>${h(resourceOf(r))}</div>${r.constructPath ? `<div class="path">${h(r.constructPath)}</div>` : ''}` +
+  return `<div>${h(resourceOf(r))}</div>${r.constructPath ? `<div class="path">${pathHtml(r.constructPath)}</div>` : ''}` +
     (r.resourceType ? `<div class="muted">${h(r.resourceType)}</div>` : '');
 }
 
 function resultTable(results: readonly ReportResult[]): string {
   return `<table><thead><tr><th>Severity</th><th>Rule</th><th>Resource</th><th>Source</th><th>Message</th><th>Controls</th></tr></thead><tbody>
-${results.map((r) => `<tr><td>${badge(r.severity, r.severity)}</td><td><code>${h(r.ruleId)}</code></td><td>${resourceCell(r)}</td>` +
-    `<td><code>${h(sourceOf(r))}</code>${r.location ? `<div class="muted">${h(r.location)}</div>` : ''}</td><td>${h(r.message)}</td>` +
+${results.map((r) => `<tr><td>${badge(r.severity, r.severity)}</td><td class="rule"><code>${h(r.ruleId)}</code></td><td>${resourceCell(r)}</td>` +
+    `<td><code class="p">${pathHtml(sourceOf(r))}</code>${r.location ? `<div class="muted">${h(r.location)}</div>` : ''}</td><td>${h(r.message)}</td>` +
     `<td class="ctl">${Object.entries(r.controls).map(([f, ids]) => `<span>${h(f)}: ${h(ids.join(', '))}</span>`).join('')}</td></tr>`).join('\n')}
 </tbody></table>`;
 }
@@ -211,7 +215,7 @@ function controlRow(c: ReportControl): string {
     `<td><b>${h(c.id)}</b> ${h(c.title)}<div class="muted">${h(c.family)}</div></td>` +
     `<td>${badge(c.status)}<div class="muted">${h(c.statusReason)}</div></td>` +
     `<td>${h(c.kind)}</td>` +
-    `<td>${c.rules.length > 0 ? c.rules.map((r) => `<code>${h(r)}</code>`).join(' ') : '<span class="muted">no automated rule</span>'}</td>` +
+    `<td class="rule">${c.rules.length > 0 ? c.rules.map((r) => `<code>${h(r)}</code>`).join('<br>') : '<span class="muted">no automated rule</span>'}</td>` +
     `<td>${evidenceCell(c)}</td></tr>`;
 }
 
@@ -222,7 +226,7 @@ function evidenceCell(c: ReportControl): string {
   if (c.observations.length > 0) counts.push(`${c.observations.length} live`);
   const items = [
     ...c.evidence.map((e) => `<li>${badge(e.status)} <code>${h(e.ruleId)}</code> ${h(resourceOf(e))}` +
-      `${e.constructPath ? ` <span class="path">${h(e.constructPath)}</span>` : ''} <code class="src">${h(sourceOf(e))}</code>` +
+      `<div class="path">${e.constructPath ? `${pathHtml(e.constructPath)} · ` : ''}${pathHtml(sourceOf(e))}</div>` +
       `<div class="muted">${h(e.message)}</div></li>`),
     ...c.observations.map((o) => `<li>${badge(o.status === 'not-collected' ? 'not-applicable' : o.status, o.status)} <code>${h(o.source)}</code> ` +
       `${h(o.subject ?? 'account')} <span class="muted">${h(o.collected)}</span><div class="muted">${h(o.title)}: ${h(o.message)}</div></li>`),
@@ -236,8 +240,8 @@ function exceptionTable(report: Report): string {
   const list = [...report.exceptions].sort((a, b) => order.indexOf(a.state) - order.indexOf(b.state));
   return `<table><thead><tr><th>State</th><th>Rule</th><th>Resource</th><th>Source</th><th>Owner</th><th>Expires</th><th>Reason</th></tr></thead><tbody>
 ${list.map((e) => `<tr class="x-${h(e.state)}"><td>${badge(e.state, e.state)}${e.state === 'applied' ? '' : `<div class="muted">${h(e.problems.join('; ') || stateHint(e.state))}</div>`}</td>` +
-    `<td><code>${h(e.ruleId)}</code></td><td>${resourceCell(e)}</td><td><code>${h(sourceOf(e))}</code></td>` +
-    `<td>${h(e.owner || '-')}</td><td class="nowrap">${h(e.expires ?? 'never')}</td><td>${h(e.reason)}</td></tr>`).join('\n')}
+    `<td class="rule"><code>${h(e.ruleId)}</code></td><td>${resourceCell(e)}</td><td><code class="p">${pathHtml(sourceOf(e))}</code></td>` +
+    `<td class="nowrap">${h(e.owner || '-')}</td><td class="nowrap">${h(e.expires ?? 'never')}</td><td>${h(e.reason)}</td></tr>`).join('\n')}
 </tbody></table>`;
 }
 
@@ -264,7 +268,7 @@ h2{font-size:18px;margin:28px 0 12px;padding-bottom:6px;border-bottom:1px solid 
 .donut{width:132px;height:132px;flex:none}
 .arc{fill:none;stroke-width:6}
 .donut text{text-anchor:middle;font-family:inherit;fill:var(--fg)}
-.donut .big{font-size:9px;font-weight:700}.donut .small{font-size:3.2px;fill:var(--muted)}
+.donut .big{font-size:10px;font-weight:700}.donut .small{font-size:3.6px;fill:var(--muted)}
 .rows{flex:1;display:flex;flex-direction:column;gap:2px}
 button{font:inherit;color:inherit;background:none;border:0;padding:0;cursor:pointer;text-align:left}
 button.link:hover{text-decoration:underline}
@@ -281,8 +285,10 @@ th,td{padding:8px 10px;border-bottom:1px solid var(--line);text-align:left;verti
 th{background:#f0f3f6;font-size:12px;text-transform:uppercase;letter-spacing:.03em;color:var(--muted)}
 tbody tr:last-child td{border-bottom:0}
 tbody tr:hover{background:#f6f8fa}
-code{font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#eff2f5;padding:1px 4px;border-radius:4px;word-break:break-all}
-.path{font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:var(--muted);word-break:break-all}
+code{font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#eff2f5;padding:1px 4px;border-radius:4px;overflow-wrap:anywhere}
+td.rule code{white-space:nowrap}
+code.p{overflow-wrap:normal;word-break:keep-all}
+.path{font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:var(--muted);overflow-wrap:anywhere}
 .muted{color:var(--muted);font-size:12px}
 .num{text-align:right;font-variant-numeric:tabular-nums}.nowrap{white-space:nowrap}
 .badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;font-weight:600;white-space:nowrap;color:var(--c);background:color-mix(in srgb,var(--c) 14%,white);border:1px solid color-mix(in srgb,var(--c) 40%,white)}
