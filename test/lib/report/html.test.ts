@@ -113,7 +113,7 @@ describe('HTML report in Chromium', () => {
 
   test('writes docs/images/report.png when UPDATE_SCREENSHOT=1', async () => {
     if (process.env.UPDATE_SCREENSHOT !== '1') return;
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: path.join(__dirname, '..', '..', '..', 'docs', 'images', 'report.png'), fullPage: false });
     expect(fs.existsSync(path.join(__dirname, '..', '..', '..', 'docs', 'images', 'report.png'))).toBe(true);
   });
