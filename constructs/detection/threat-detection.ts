@@ -685,7 +685,7 @@ export class ThreatDetection extends Construct {
       recordingMode: { recordingFrequency: 'CONTINUOUS' },
     });
     recorder.applyRemovalPolicy(RemovalPolicy.RETAIN);
-    if (serviceLinkedRole) recorder.addDependency(serviceLinkedRole);
+    if (serviceLinkedRole) recorder.node.addDependency(serviceLinkedRole);
     const channel = new config.CfnDeliveryChannel(this, 'ConfigDelivery', {
       s3BucketName: bucket.bucket.bucketName,
       s3KmsKeyArn: bucket.encryptionKey.keyArn,

@@ -1,4 +1,4 @@
-import { Stack, Token } from 'aws-cdk-lib';
+import { Stack, Stage, Token } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 
 /** What one `SecurityBaseline` told the registry about itself. */
@@ -30,7 +30,8 @@ export function baselinesOfAccount(scope: Construct, account: string): BaselineE
 
 /**
  * Register a baseline, and make every non-home-Region stack of the account deploy after the stack of
- * its home Region (which defines AWS Config's service-linked role that every Region's recorder uses).
+ * its home Region (which defines AWS Config's service-linked role that every Region's recorder uses),
+ * when both are in one Stage.
  */
 export function registerBaseline(entry: BaselineEntry): void {
   const root = entry.scope.node.root;
@@ -39,11 +40,12 @@ export function registerBaseline(entry: BaselineEntry): void {
   const stack = Stack.of(entry.scope);
   for (const other of entries.filter((e) => e.account === entry.account)) {
     const otherStack = Stack.of(other.scope);
-    if (otherStack === stack) continue;
+    // Stack dependencies cannot cross Stage boundaries; across Stages the README's order applies.
+    if (otherStack === stack || Stage.of(otherStack) !== Stage.of(stack)) continue;
     if (entry.region === entry.homeRegion && other.region !== other.homeRegion) {
-      otherStack.addDependency(stack, 'the home Region defines the account-global parts first');
+      otherStack.addStackDependency(stack, 'the home Region defines the account-global parts first');
     } else if (other.region === other.homeRegion && entry.region !== entry.homeRegion) {
-      stack.addDependency(otherStack, 'the home Region defines the account-global parts first');
+      stack.addStackDependency(otherStack, 'the home Region defines the account-global parts first');
     }
   }
   entries.push(entry);

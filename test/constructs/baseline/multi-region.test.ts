@@ -1,4 +1,4 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, Stack, Stage } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { SecurityBaseline, SecurityBaselineProps } from '../../../constructs/baseline/security-baseline';
 import { RECOMMENDED_CONTEXT } from '../../util/stack';
@@ -181,5 +181,22 @@ describe('SecurityBaseline twice in one account and Region', () => {
   test('fails when instanceName is not a short lowercase name', () => {
     const a = app();
     expect(() => baseline(regionStack(a, 'eu-west-1'), { instanceName: 'Second_One' })).toThrow(/instanceName must be 1-16 lowercase letters.*"Second_One"/);
+  });
+});
+
+describe('SecurityBaseline across Stages', () => {
+  test('home and other Region in different Stages: checked together, but no cross-Stage stack dependency', () => {
+    // GIVEN one account's Regions in two Stages of one App
+    const a = app();
+    const homeStage = new Stage(a, 'Home');
+    const otherStage = new Stage(a, 'Other');
+    const home = new Stack(homeStage, 'Baseline', { env: { account: ACCOUNT, region: 'eu-west-1' } });
+    const other = new Stack(otherStage, 'Baseline', { env: { account: ACCOUNT, region: 'us-east-1' } });
+    // WHEN
+    baseline(home, { homeRegion: 'eu-west-1' });
+    baseline(other, { homeRegion: 'eu-west-1' });
+    // THEN
+    expect(other.dependencies).toEqual([]);
+    expect(() => baseline(new Stack(otherStage, 'Wrong', { env: { account: ACCOUNT, region: 'ap-south-1' } }))).toThrow(/takes eu-west-1/);
   });
 });
