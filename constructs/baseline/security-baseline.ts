@@ -39,7 +39,8 @@ export interface SecurityBaselineProps {
    * resource types. In every other Region it defines only the regional parts: the alert topic,
    * GuardDuty, Security Hub, AWS Config (regional types), an Access Analyzer, the VPC and bastion,
    * backups, and the GuardDuty and Security Hub finding alerts. Such a stack deploys after the home
-   * Region's stack when both are in one App (it depends on it).
+   * Region's stack when both are in one App and Stage (it depends on it); otherwise deploy the home
+   * Region first, since its stack defines the service-linked role every recorder uses.
    *
    * Every `SecurityBaseline` of one account in an App must name the same home Region, or synth fails.
    * An environment-agnostic stack (no concrete account and Region) cannot be checked: it is its own
