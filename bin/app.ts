@@ -8,7 +8,7 @@
 import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
 import { App, AppProps, Stack, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Checks } from 'cdk-nag';
-import { SecurityBaseline } from '../index';
+import { BaselineValidationError, SecurityBaseline } from '../index';
 
 /**
  * Example defaults, used when the cdk context does not set a value. The account's Availability Zones
@@ -33,6 +33,29 @@ function list(value: unknown): string[] {
     .filter((v) => v.length > 0);
 }
 
+/** The context key under which the CDK caches an account's Availability Zones in a Region. */
+export function availabilityZonesContextKey(account: string, region: string): string {
+  return `availability-zones:account=${account}:region=${region}`;
+}
+
+/**
+ * Fail with our own message when the Availability Zones of the stack's account and Region are not
+ * cached. The CDK would otherwise report them as missing context, and `cdk synth` would try to look
+ * them up, which needs AWS credentials (and in tests, silently use dummy zones).
+ */
+export function requireCachedAvailabilityZones(stack: Stack): void {
+  const key = availabilityZonesContextKey(stack.account, stack.region);
+  const zones = stack.node.tryGetContext(key);
+  if (Array.isArray(zones) && zones.length > 0) return;
+  throw new BaselineValidationError('App.UncachedAvailabilityZones', stack, [
+    `no Availability Zones are cached for account ${stack.account} in Region ${stack.region}, and synth never looks them up ` +
+      '(that would need AWS credentials); add them to the "context" of cdk.json, for example ' +
+      `"${key}": ["${stack.region}a", "${stack.region}b", "${stack.region}c"], with the zone names that ` +
+      `'aws ec2 describe-availability-zones --region ${stack.region} --query "AvailabilityZones[].ZoneName"' prints, ` +
+      `or synthesize the cached example account (-c account=${EXAMPLE_CONTEXT.account} -c region=${EXAMPLE_CONTEXT.region})`,
+  ]);
+}
+
 /** Options of `createApp`. */
 export interface CreateAppOptions {
   /** Register the external checks (cdk-nag's four packs and cfn-guard) and our own packs. @default true */
@@ -47,6 +70,7 @@ export function createApp(props: AppProps = {}, options: CreateAppOptions = {}):
     env: { account: String(ctx('account')), region: String(ctx('region')) },
     description: 'cdk-security-baseline reference app: a hardened account baseline',
   });
+  requireCachedAvailabilityZones(stack);
   new SecurityBaseline(stack, 'Baseline', {
     alertEmails: list(ctx('alertEmails')),
     adminCidrs: list(ctx('adminCidrs')),

@@ -4,7 +4,7 @@
 // when README.md is out of date; `npm run readme` rewrites it.
 import * as fs from 'fs';
 import * as path from 'path';
-import { CIS_ALARM_DEFINITIONS } from '../constructs/detection/cis-alarm-definitions';
+import { CIS_ALARM_DEFINITIONS, CisPatternForm } from '../constructs/detection/cis-alarm-definitions';
 import { ControlKind, Framework } from '../lib/engine';
 import { FRAMEWORKS } from '../policies/frameworks';
 import { RULES } from '../policies/rules';
@@ -17,11 +17,16 @@ export const GENERATORS: Record<string, () => string> = {
   // CIS 4.x metric filters and alarms that SecurityAlarms defines (owner: constructs/detection).
   'cis-alarms': () => {
     const cell = (text: string) => text.replace(/\|/g, '\\|');
+    const form = (f: CisPatternForm) => (f === CisPatternForm.CIS_3_0 ? 'CIS v3.0.0' : 'Security Hub');
     const rows = CIS_ALARM_DEFINITIONS.map(
       (d) =>
-        `| ${d.id} | ${d.securityHubControl || '—'} | ${d.title} | \`${d.metricName}\` | \`${cell(d.filterPattern)}\` |`,
+        `| ${d.id} | ${d.securityHubControl || '—'} | ${d.title} | \`${d.metricName}\` | ${form(d.patternForm)} | \`${cell(d.filterPattern)}\` |`,
     );
-    return ['| CIS | Security Hub | Watches | Metric | Filter pattern |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+    return [
+      '| CIS | Security Hub control (CIS v1.2.0/v1.4.0 standards only) | Watches | Metric | Pattern form | Filter pattern |',
+      '| --- | --- | --- | --- | --- | --- |',
+      ...rows,
+    ].join('\n');
   },
 };
 

@@ -4,8 +4,12 @@
 # 1. `npm run build`, then `npm pack` into a temp dir; check the tarball's file list (no tests, no .ts
 #    sources except .d.ts, no scratch/ or cdk.out/, no reference app, nothing stale, one bundle per
 #    Lambda handler) and that the packaged JS requires only the peer dependencies and node built-ins.
-# 2. Create a consumer project OUTSIDE the repo (mktemp -d) and `npm install` there the tarball plus
-#    aws-cdk-lib and constructs at the versions pinned in our devDependencies.
+# 2. Check the README's install command (the package is not on the registry, so the README installs
+#    the packed tarball): it names the tarball `npm pack` wrote, and exactly our peer dependencies with
+#    our peer ranges, which the pinned devDependency versions satisfy. Then create a consumer project
+#    OUTSIDE the repo (mktemp -d), put the tarball where the README's relative path points from it,
+#    and run the README's `npm install` there: its tarball path verbatim, the peers at the pinned
+#    versions (so that it works offline, from the npm cache).
 # 3. Type-check a consumer .ts file against the shipped .d.ts (our pinned tsc, no skipLibCheck).
 # 4. Synthesize a plain-JS consumer app (an env-agnostic stack: SecurityBaseline + SecureBucket) and
 #    assert the template has a CloudTrail trail, a GuardDuty detector and Lambda functions whose code
@@ -133,15 +137,62 @@ EOF
 read -r tarball tarball_size tarball_files <<< "$pack_line"
 echo "tarball ok: $(basename "$tarball"), $tarball_size bytes, $tarball_files files"
 
-step install "install into a consumer project outside the repo ($work/consumer)"
-cdk_version=$(node -p "require('./package.json').devDependencies['aws-cdk-lib']")
-constructs_version=$(node -p "require('./package.json').devDependencies['constructs']")
+step readme "check the README's install command against the tarball"
+# Prints the README's tarball path (relative to the consumer project), then the pinned peer specs.
+readme_install=$(node - "$repo" "$(basename "$tarball")" <<'EOF'
+const fs = require('fs');
+const path = require('path');
+const [repo, packed] = process.argv.slice(2);
+const semver = require(path.join(repo, 'node_modules', 'semver'));
+const pkg = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8'));
+const readme = fs.readFileSync(path.join(repo, 'README.md'), 'utf8');
+const problems = [];
+if (/^npm install cdk-security-baseline\b/m.test(readme)) {
+  problems.push('README installs cdk-security-baseline from the registry, where it is not published');
+}
+const lines = readme
+  .split('\n')
+  .map((l) => l.trim())
+  .filter((l) => /^npm install \S+\.tgz\b/.test(l));
+if (lines.length !== 1) problems.push(`README must have exactly one 'npm install <tarball>.tgz ...' line, found ${lines.length}`);
+const [tgz, ...peers] = (lines[0] ?? '').split(/\s+/).slice(2);
+if (tgz && path.basename(tgz) !== packed) problems.push(`README installs ${path.basename(tgz)}, but npm pack wrote ${packed}`);
+const want = pkg.peerDependencies ?? {};
+const given = Object.fromEntries(peers.map((p) => [p.slice(0, p.lastIndexOf('@')), p.slice(p.lastIndexOf('@') + 1)]));
+if (JSON.stringify(Object.keys(given).sort()) !== JSON.stringify(Object.keys(want).sort())) {
+  problems.push(`README installs ${JSON.stringify(Object.keys(given))} next to the tarball; the peer dependencies are ${JSON.stringify(Object.keys(want))}`);
+}
+const pinned = [];
+for (const [name, range] of Object.entries(want)) {
+  if (given[name] !== undefined && given[name] !== range) problems.push(`README installs ${name}@${given[name]}; package.json's peer range is ${range}`);
+  const version = pkg.devDependencies[name];
+  if (!semver.satisfies(version, range)) problems.push(`pinned ${name}@${version} does not satisfy the peer range ${range}`);
+  pinned.push(`${name}@${version}`);
+}
+if (problems.length) {
+  console.error(`pack-smoke: README install command has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
+  process.exit(1);
+}
+console.log([tgz, ...pinned].join(' '));
+EOF
+)
+read -r readme_tgz readme_peers <<< "$readme_install"
+echo "README installs $readme_tgz with its peers (pinned here: $readme_peers)"
+
+step install "install into a consumer project outside the repo ($work/consumer), as the README says"
+readme_tgz_abs="$(cd "$work/consumer" && realpath -m "$readme_tgz")"
+case "$readme_tgz_abs" in
+  "$work"/*) ;;
+  *) echo "pack-smoke: the README's tarball path $readme_tgz leaves the temp dir" >&2; exit 1 ;;
+esac
+mkdir -p "$(dirname "$readme_tgz_abs")"
+cp "$tarball" "$readme_tgz_abs"
 cd "$work/consumer"
 cat > package.json <<'EOF'
 { "name": "pack-smoke-consumer", "version": "0.0.0", "private": true, "license": "UNLICENSED" }
 EOF
-npm install --no-audit --no-fund --prefer-offline --loglevel=error \
-  "$tarball" "aws-cdk-lib@$cdk_version" "constructs@$constructs_version"
+# shellcheck disable=SC2086 # the peer specs are separate words
+npm install --no-audit --no-fund --prefer-offline --loglevel=error "$readme_tgz" $readme_peers
 
 step tsc "type-check a consumer .ts against the shipped .d.ts (typescript $(node -p "require('$repo/node_modules/typescript/package.json').version"))"
 cat > consumer.ts <<'EOF'
@@ -152,7 +203,7 @@ const app = new App();
 const stack = new Stack(app, 'Consumer');
 const baseline: SecurityBaseline = new SecurityBaseline(stack, 'Baseline', { alertEmails: ['secops@example.com'] });
 const bucket: SecureBucket = new SecureBucket(stack, 'Bucket');
-const parts: [AuditTrail, SegmentedVpc | undefined, Bastion | undefined] = [baseline.auditTrail, baseline.vpc, baseline.bastion];
+const parts: [AuditTrail | undefined, SegmentedVpc | undefined, Bastion | undefined] = [baseline.auditTrail, baseline.vpc, baseline.bastion];
 const keyType: typeof DataKey = DataKey;
 export { bucket, parts, keyType };
 EOF

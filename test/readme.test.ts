@@ -19,6 +19,16 @@ describe('README', () => {
     expect(readme).toContain('npm test');
   });
 
+  // The package is not on the npm registry: the README installs the tarball npm pack writes
+  // (scripts/pack-smoke.sh runs that command in a fresh project).
+  test('installs the packed tarball of this version with the peer ranges, never from the registry', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8'));
+    expect(readme).not.toMatch(/^npm install cdk-security-baseline\b/m);
+    const peers = Object.entries<string>(pkg.peerDependencies).map(([name, range]) => `${name}@${range}`);
+    expect(readme).toContain(`npm install ../cdk-security-baseline/cdk-security-baseline-${pkg.version}.tgz ${peers.join(' ')}`);
+    expect(readme).toContain('npm ci && npm pack');
+  });
+
   test('.ci/run runs the README commands', () => {
     const ci = fs.readFileSync(path.join(__dirname, '..', '.ci', 'run'), 'utf8');
     for (const cmd of ['npm ci', 'npm run lint', 'npm run synth', 'npm test']) expect(ci).toContain(cmd);

@@ -1,19 +1,24 @@
-import { Stack } from 'aws-cdk-lib';
+import { Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { throwIfProblems } from '../../lib/errors';
 import { BackupResourceType, SecureBackupPlan } from '../data/secure-backup-plan';
+import { SecureBackupVault } from '../data/secure-backup-vault';
 import { AuditTrail } from '../detection/audit-trail';
 import { SecurityAlarms } from '../detection/security-alarms';
 import { SecurityAlerts, SlackChannelOptions } from '../detection/security-alerts';
 import { ThreatDetection } from '../detection/threat-detection';
+import { AccessAnalyzer } from '../identity/access-analyzer';
 import { IdentityBaseline } from '../identity/identity-baseline';
 import { Bastion, BastionIngress } from '../network/bastion';
 import { SegmentedVpc } from '../network/segmented-vpc';
+import { BaselineEntry, baselinesOfAccount, concreteEnv, registerBaseline } from './private/baseline-registry';
 
 /** Construct id of aws-cdk's stack-level provider behind `restrictDefaultSecurityGroup`. */
 const VPC_DEFAULT_SG_PROVIDER_ID = 'Custom::VpcRestrictDefaultSGCustomResourceProvider';
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
+const INSTANCE_NAME = /^[a-z][a-z0-9-]{0,15}$/;
 
 /** The tag that puts a resource in the baseline's backup plan: `backup = baseline`. */
 export const BASELINE_BACKUP_TAG = { key: 'backup', value: 'baseline' };
@@ -27,6 +32,41 @@ export const BASELINE_BACKUP_RESOURCE_TYPES = [
 ];
 
 export interface SecurityBaselineProps {
+  /**
+   * The account's home Region: the one Region where the baseline defines the account-global parts,
+   * which are the multi-Region trail and its CIS 4.x alarms, the IAM baseline (password policy, MFA
+   * group, admin and support roles), AWS Config's service-linked role and the recording of global IAM
+   * resource types. In every other Region it defines only the regional parts: the alert topic,
+   * GuardDuty, Security Hub, AWS Config (regional types), an Access Analyzer, the VPC and bastion,
+   * backups, and the GuardDuty and Security Hub finding alerts. Such a stack deploys after the home
+   * Region's stack when both are in one App and Stage (it depends on it); otherwise deploy the home
+   * Region first, since its stack defines the service-linked role every recorder uses.
+   *
+   * Every `SecurityBaseline` of one account in an App must name the same home Region, or synth fails.
+   * An environment-agnostic stack (no concrete account and Region) cannot be checked: it is its own
+   * home Region, and `homeRegion` must not be set for it.
+   *
+   * @default - the stack's Region (right for an account with a single baseline)
+   */
+  readonly homeRegion?: string;
+  /**
+   * Name of this baseline, for a second `SecurityBaseline` in one account and Region. Every key alias
+   * it defines becomes `alias/baseline/<instanceName>-<dataClass>` (other names are already unique per
+   * construct path). A second baseline must still leave the one-per-Region and account-global parts to
+   * the first (synth says which props to set).
+   *
+   * @default - none: the only baseline in its account and Region
+   */
+  readonly instanceName?: string;
+  /**
+   * The account already has AWS Config's service-linked role `AWSServiceRoleForConfig` (for example
+   * because AWS Config or Security Hub was set up in the console, or a deleted baseline stack retained
+   * it), so the home Region must not define it: CloudFormation cannot adopt it. Other Regions never
+   * define it.
+   *
+   * @default false - the home Region defines it
+   */
+  readonly existingConfigServiceLinkedRole?: boolean;
   /**
    * Addresses that receive security alerts (CIS alarms, GuardDuty and Security Hub findings). At least
    * one address, or `slack`, is required: an alert nobody receives is not an alert.
@@ -78,7 +118,8 @@ export interface SecurityBaselineProps {
   readonly sessionManagerPreferences?: boolean;
   /**
    * Define the account-wide IAM baseline: CIS password policy, Access Analyzer, MFA-enforced group,
-   * MFA-only admin and support roles. Deploy it in one Region per account (IAM is global).
+   * MFA-only admin and support roles. Outside the home Region only the (regional) Access Analyzer is
+   * defined.
    *
    * @default true
    */
@@ -104,7 +145,8 @@ export interface SecurityBaselineProps {
   readonly guardDutyMinimumSeverity?: number;
   /**
    * Log group of an existing organization trail. When set, the baseline defines no trail of its own
-   * and the CIS alarms watch this log group.
+   * and the CIS alarms watch this log group. Used in the home Region only (elsewhere no trail and no
+   * CIS alarms are defined).
    *
    * @default - a new multi-Region trail
    */
@@ -152,18 +194,37 @@ export interface SecurityBaselineProps {
  *   weekly restore tests.
  *
  * The S3 buckets share one access-log bucket (the audit trail's).
+ *
+ * One account, several Regions: define one `SecurityBaseline` per Region, each with the same
+ * `homeRegion`. The account-global parts (trail and CIS alarms, IAM baseline, AWS Config's
+ * service-linked role and global-type recording) are defined in the home Region only; synth fails
+ * when baselines of one account disagree on the home Region, or when two share an account and Region
+ * without `instanceName`.
+ *
+ * | stack's Region          | homeRegion        | defines                                                     |
+ * |-------------------------|-------------------|-------------------------------------------------------------|
+ * | = homeRegion            | given or not      | everything                                                  |
+ * | other                   | given             | regional parts only; the stack deploys after the home one   |
+ * | env-agnostic            | not given         | everything (cannot be checked against other baselines)      |
+ * | env-agnostic            | given             | error: the Region is unknown at synth                       |
  */
 export class SecurityBaseline extends Construct {
+  /** Whether this baseline is in the account's home Region (and so defines the account-global parts). */
+  public readonly isHomeRegion: boolean;
+  /** The account's home Region. */
+  public readonly homeRegion: string;
   /** Alert routing. */
   public readonly alerts: SecurityAlerts;
-  /** The audit trail (or the view of the existing organization trail). */
-  public readonly auditTrail: AuditTrail;
-  /** CIS 4.x alarms. */
-  public readonly alarms: SecurityAlarms;
+  /** The audit trail (or the view of the existing organization trail), in the home Region. */
+  public readonly auditTrail?: AuditTrail;
+  /** CIS 4.x alarms, in the home Region. */
+  public readonly alarms?: SecurityAlarms;
   /** GuardDuty, Security Hub, Config and Inspector. */
   public readonly threatDetection: ThreatDetection;
-  /** The IAM baseline, when `identity` is on. */
+  /** The IAM baseline, when `identity` is on, in the home Region. */
   public readonly identity?: IdentityBaseline;
+  /** The Access Analyzer of a Region other than the home Region, when `identity` is on. */
+  public readonly accessAnalyzer?: AccessAnalyzer;
   /** The segmented VPC, when `network` is on. */
   public readonly vpc?: SegmentedVpc;
   /** The bastion, when `network` and `bastion` are on. */
@@ -175,40 +236,85 @@ export class SecurityBaseline extends Construct {
     super(scope, id);
     validateSecurityBaselineProps(this, props);
 
-    this.alerts = new SecurityAlerts(this, 'Alerts', { emails: props.alertEmails, slack: props.slack });
+    // One home Region per account: account-global parts are defined there only. An env-agnostic stack
+    // cannot be placed, so it is its own home Region (validation refuses homeRegion for it).
+    const env = concreteEnv(this);
+    const stack = Stack.of(this);
+    this.homeRegion = props.homeRegion ?? stack.region;
+    this.isHomeRegion = env === undefined || env.region === this.homeRegion;
+    if (env) {
+      const entry: BaselineEntry = {
+        scope: this,
+        account: env.account,
+        region: env.region,
+        homeRegion: this.homeRegion,
+        homeRegionGiven: props.homeRegion !== undefined,
+        instanceName: props.instanceName,
+      };
+      validateAccountPlacement(this, entry, props);
+      registerBaseline(entry);
+    }
+    const home = this.isHomeRegion;
+    // A named baseline prefixes the data classes, and so the aliases, of every key it defines.
+    const named = (dataClass: string) => (props.instanceName ? `${props.instanceName}-${dataClass}` : undefined);
 
-    this.auditTrail = new AuditTrail(this, 'AuditTrail', { existingTrailLogGroup: props.organizationTrailLogGroup });
+    this.alerts = new SecurityAlerts(this, 'Alerts', { emails: props.alertEmails, slack: props.slack, dataClass: named('alerts') });
+
+    // The multi-Region trail records every Region into one log group, in the home Region; metric
+    // filters must sit in the log group's Region, so the CIS alarms are defined there too.
+    if (home) {
+      this.auditTrail = new AuditTrail(this, 'AuditTrail', {
+        existingTrailLogGroup: props.organizationTrailLogGroup,
+        dataClass: props.organizationTrailLogGroup ? undefined : named('audit-logs'),
+      });
+      this.alarms = new SecurityAlarms(this, 'CisAlarms', {
+        logGroup: this.auditTrail.logGroup,
+        alertTopic: this.alerts.topic,
+      });
+    }
     // One access-log bucket for every bucket the baseline defines (the audit trail's, when it has one).
-    const accessLogsBucket = this.auditTrail.bucket?.accessLogsBucket;
+    const accessLogsBucket = this.auditTrail?.bucket?.accessLogsBucket;
 
-    this.alarms = new SecurityAlarms(this, 'CisAlarms', {
-      logGroup: this.auditTrail.logGroup,
-      alertTopic: this.alerts.topic,
-    });
-
+    // AWS Config: the service-linked role is account-global (defined in the home Region only) and
+    // global IAM types are recorded there only. Options that configure a recorder are passed only
+    // when this baseline defines one, so that ThreatDetection can reject contradictions.
+    const recorderHere = !props.existingConfigRecorder;
     this.threatDetection = new ThreatDetection(this, 'ThreatDetection', {
       alertTopic: this.alerts.topic,
       minimumSeverity: props.guardDutyMinimumSeverity,
       existingDetectorId: props.existingDetectorId,
       existingSecurityHub: props.existingSecurityHub,
       existingConfigRecorder: props.existingConfigRecorder,
+      existingConfigServiceLinkedRole: recorderHere && !home ? true : props.existingConfigServiceLinkedRole,
+      recordGlobalResourceTypes: recorderHere && !home ? false : undefined,
       inspector: props.inspector,
       accessLogsBucket,
+      dataClassPrefix: props.instanceName ? `${props.instanceName}-` : undefined,
     });
 
     if (props.identity ?? true) {
-      this.identity = new IdentityBaseline(this, 'Identity');
+      if (home) {
+        this.identity = new IdentityBaseline(this, 'Identity');
+      } else {
+        // IAM is global, but Access Analyzer is regional (CIS 1.20 wants it in every active Region).
+        this.accessAnalyzer = new AccessAnalyzer(this, 'AccessAnalyzer');
+      }
     }
 
     if (props.network ?? true) {
       // The private tier's network ACL denies SSH from everywhere; admin CIDRs must pass it too, or
       // the bastion's security-group rule would never see a packet.
-      this.vpc = new SegmentedVpc(this, 'Network', { cidr: props.vpcCidr, adminIngressCidrs: props.adminCidrs });
+      this.vpc = new SegmentedVpc(this, 'Network', {
+        cidr: props.vpcCidr,
+        adminIngressCidrs: props.adminCidrs,
+        flowLogsDataClass: named('vpc-flow-logs'),
+      });
       if (props.bastion ?? true) {
         this.bastion = new Bastion(this, 'Bastion', {
           vpc: this.vpc.vpc,
           ingress: props.adminCidrs?.length ? BastionIngress.fromCidrs(...props.adminCidrs) : undefined,
           sessionPreferences: props.sessionManagerPreferences,
+          dataClass: named('bastion'),
         });
       }
     }
@@ -217,6 +323,8 @@ export class SecurityBaseline extends Construct {
       this.backupPlan = new SecureBackupPlan(this, 'Backup', {
         selectionTags: [BASELINE_BACKUP_TAG],
         taggedResourceTypes: BASELINE_BACKUP_RESOURCE_TYPES,
+        // Only a named baseline needs its own vault data class (the default vault keeps its construct path).
+        backupVault: props.instanceName ? new SecureBackupVault(this, 'BackupVault', { dataClass: named('backup') }) : undefined,
       });
     }
 
@@ -224,7 +332,7 @@ export class SecurityBaseline extends Construct {
       iam.PermissionsBoundary.of(this).apply(props.permissionsBoundary);
       // The VPC's restrict-default-security-group provider is a stack-level singleton, outside this
       // construct's subtree, but it is still a role the baseline caused: bound it too.
-      const provider = Stack.of(this).node.tryFindChild(VPC_DEFAULT_SG_PROVIDER_ID);
+      const provider = stack.node.tryFindChild(VPC_DEFAULT_SG_PROVIDER_ID);
       if (this.vpc && provider) iam.PermissionsBoundary.of(provider).apply(props.permissionsBoundary);
     }
   }
@@ -253,5 +361,74 @@ function validateSecurityBaselineProps(scope: Construct, props: SecurityBaseline
         'remove adminCidrs or turn network and bastion on',
     );
   }
+  if (props.homeRegion !== undefined && !Token.isUnresolved(props.homeRegion)) {
+    if (!REGION.test(props.homeRegion)) {
+      problems.push(`homeRegion must be an AWS Region name, got ${JSON.stringify(props.homeRegion)}; for example 'eu-west-1'`);
+    } else if (Token.isUnresolved(Stack.of(scope).region)) {
+      problems.push(
+        `homeRegion ${JSON.stringify(props.homeRegion)} cannot be compared with an environment-agnostic stack's Region; ` +
+          "give the stack env: { account, region }, or remove homeRegion (the stack is then its own home Region)",
+      );
+    }
+  }
+  if (props.instanceName !== undefined && !Token.isUnresolved(props.instanceName) && !INSTANCE_NAME.test(props.instanceName)) {
+    problems.push(
+      `instanceName must be 1-16 lowercase letters, digits or hyphens, starting with a letter (it prefixes key aliases), got ${JSON.stringify(props.instanceName)}; ` +
+        "for example 'sandbox'",
+    );
+  }
   throwIfProblems('SecurityBaseline.InvalidProps', scope, problems);
+}
+
+/**
+ * Check this baseline against the others of its account in the App: one home Region per account, and
+ * a second baseline in one account and Region only with its own `instanceName` and without the parts
+ * there can be only one of.
+ */
+function validateAccountPlacement(scope: Construct, entry: BaselineEntry, props: SecurityBaselineProps): void {
+  const problems: string[] = [];
+  const others = baselinesOfAccount(scope, entry.account);
+  const describe = (e: BaselineEntry) =>
+    `${e.homeRegion}${e.homeRegionGiven ? '' : ' (homeRegion not set: the stack\'s Region)'}`;
+  const disagreeing = others.find((o) => o.homeRegion !== entry.homeRegion);
+  if (disagreeing) {
+    problems.push(
+      `homeRegion: this baseline takes ${describe(entry)} as the home Region of account ${entry.account}, but ${disagreeing.scope.node.path} ` +
+        `takes ${describe(disagreeing)}; the account-global parts (trail, IAM baseline, Config's service-linked role) would be defined twice. ` +
+        `Pass the same homeRegion to every SecurityBaseline of the account, for example homeRegion: '${disagreeing.homeRegion}'`,
+    );
+  }
+  const sameRegion = others.filter((o) => o.region === entry.region);
+  for (const other of sameRegion) {
+    if (other.instanceName === entry.instanceName) {
+      problems.push(
+        `${other.scope.node.path} already defines a SecurityBaseline in account ${entry.account} and Region ${entry.region}` +
+          `${entry.instanceName ? ` with instanceName ${JSON.stringify(entry.instanceName)}` : ''}; a second one would define the same key aliases ` +
+          'and the parts there can be only one of again. Deploy it to another Region or account, or give it its own instanceName ' +
+          "(for example instanceName: 'second') and leave the one-per-Region parts to the first",
+      );
+    }
+  }
+  if (sameRegion.length > 0) {
+    const first = sameRegion[0].scope.node.path;
+    const missing: string[] = [];
+    if (props.existingDetectorId === undefined) missing.push(`existingDetectorId (the detector of ${first})`);
+    if (!props.existingSecurityHub) missing.push('existingSecurityHub: true');
+    if (!props.existingConfigRecorder) missing.push('existingConfigRecorder: true');
+    if ((props.network ?? true) && (props.bastion ?? true) && props.sessionManagerPreferences !== false) {
+      missing.push('sessionManagerPreferences: false');
+    }
+    if (entry.region === entry.homeRegion) {
+      if (props.identity !== false) missing.push('identity: false');
+      if (!props.organizationTrailLogGroup) missing.push(`organizationTrailLogGroup (the trail log group of ${first})`);
+    }
+    if (missing.length > 0) {
+      problems.push(
+        `${first} already defines the one-per-account-and-Region parts in account ${entry.account} and Region ${entry.region} ` +
+          `(GuardDuty detector, Security Hub, AWS Config recorder, Session Manager preferences${entry.region === entry.homeRegion ? ', trail, IAM baseline' : ''}); ` +
+          `a second baseline there must leave them to it: set ${missing.join(', ')}`,
+      );
+    }
+  }
+  throwIfProblems('SecurityBaseline.DuplicateInAccount', scope, problems);
 }

@@ -1,4 +1,32 @@
 /**
+ * Which published text a metric filter pattern is copied from.
+ */
+export enum CisPatternForm {
+  /**
+   * The "Remediation" text of Security Hub's controls CloudWatch.1 to CloudWatch.14. Those controls
+   * belong to Security Hub's CIS AWS Foundations v1.2.0 and v1.4.0 standards only.
+   */
+  SECURITY_HUB_CLOUDWATCH = 'security-hub-cloudwatch',
+  /** The CIS AWS Foundations Benchmark v3.0.0 text (no Security Hub control checks it). */
+  CIS_3_0 = 'cis-3.0.0',
+}
+
+/**
+ * The Security Hub standards that contain the controls CloudWatch.1 to CloudWatch.14, by the part of
+ * their ARN after `standards/` (v1.2.0's ARN is a `ruleset/`). None of the standards `ThreatDetection`
+ * subscribes by default (FSBP, CIS v3.0.0, NIST SP 800-53 Rev. 5, PCI DSS v4.0.1) contains them: in a
+ * default baseline no Security Hub control checks these alarms, and the CIS 4.x recommendations are
+ * met (or not) by the alarms themselves.
+ *
+ * @see https://docs.aws.amazon.com/securityhub/latest/userguide/securityhub-standards-cis.html
+ * @see https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html
+ */
+export const SECURITY_HUB_STANDARDS_WITH_CLOUDWATCH_CONTROLS: readonly string[] = [
+  'cis-aws-foundations-benchmark/v/1.2.0',
+  'cis-aws-foundations-benchmark/v/1.4.0',
+];
+
+/**
  * One CIS AWS Foundations Benchmark monitoring control (section 4 in v1.4.0 through v3.0.0): a
  * CloudWatch Logs metric filter over the CloudTrail log group and an alarm on its metric.
  */
@@ -8,12 +36,16 @@ export interface CisAlarmDefinition {
   /** Short title, in our words. */
   readonly title: string;
   /**
-   * The AWS Security Hub control that checks it (`CloudWatch.1` to `CloudWatch.14`), or `''` when
-   * Security Hub has none (4.15, AWS Organizations changes).
+   * The AWS Security Hub control that checks this pattern (`CloudWatch.1` to `CloudWatch.14`) when
+   * Security Hub's CIS v1.2.0 or v1.4.0 standard is subscribed, or `''` when no control does (4.15,
+   * AWS Organizations changes). The standards subscribed by default contain none of them
+   * (`SECURITY_HUB_STANDARDS_WITH_CLOUDWATCH_CONTROLS`).
    */
   readonly securityHubControl: string;
   /** The filter pattern, character for character as published (see `source`). */
   readonly filterPattern: string;
+  /** Which published text `filterPattern` follows. */
+  readonly patternForm: CisPatternForm;
   /** Name of the metric the filter emits and the alarm watches. */
   readonly metricName: string;
   /** Where `filterPattern` is published verbatim. */
@@ -23,14 +55,23 @@ export interface CisAlarmDefinition {
 /**
  * Security Hub controls page that publishes the patterns of CloudWatch.1 to CloudWatch.14.
  *
- * Security Hub passes these controls only if the metric filter is exactly the pattern it prescribes
- * ("This control fails if the exact metric filters prescribed by CIS are not used. Additional fields or
- * terms cannot be added to the metric filters."), so the patterns below are copied verbatim, including
- * their spacing and quoting, and tests pin each one. They were taken from the page's source in the
+ * Those controls pass only if the metric filter is exactly the pattern they prescribe ("This control
+ * fails if the exact metric filters prescribed by CIS are not used. Additional fields or terms cannot
+ * be added to the metric filters."), so the patterns below are copied verbatim, including their spacing
+ * and quoting, and tests pin each one. They were taken from the page's source in the
  * `awsdocs/aws-security-hub-user-guide` repository (`doc_source/cloudwatch-controls.md`, the
- * "Remediation" step of each control). Where CIS's own text differs (CIS v3.0.0's 4.1 also excludes
- * `delivery.logs.amazonaws.com` and `HeadBucket`), the Security Hub pattern wins, because the
- * Security Hub check is what runs in the account.
+ * "Remediation" step of each control).
+ *
+ * Which form, and why: CloudWatch.1 to CloudWatch.14 are controls of Security Hub's CIS v1.2.0 and
+ * v1.4.0 standards only (`SECURITY_HUB_STANDARDS_WITH_CLOUDWATCH_CONTROLS`); Security Hub's CIS v3.0.0
+ * standard, which `ThreatDetection` subscribes, has no monitoring controls. So 4.1 to 4.14 follow the
+ * Security Hub form, the only published form that an AWS check compares character for character:
+ * an account that also subscribes `SecurityHubStandard.CIS_AWS_FOUNDATIONS_1_4_0` passes those
+ * controls. Where CIS v3.0.0's own text differs (its 4.1 also excludes events from
+ * `delivery.logs.amazonaws.com` and `HeadBucket` calls), the Security Hub form matches a superset of
+ * the events, so the alarm misses nothing the CIS v3.0.0 form would catch; the cost is an alarm on
+ * denied `HeadBucket` calls and on denied log deliveries. 4.15 has no Security Hub control and follows
+ * CIS v3.0.0.
  *
  * @see https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html
  */
@@ -49,9 +90,9 @@ export const CIS_AWS_BENCHMARK_URL = 'https://www.cisecurity.org/benchmark/amazo
  * `SecurityAlarms` defines one metric filter and one alarm per entry, and the README's CIS alarm table
  * is generated from this list, so the two cannot drift apart.
  *
- * Patterns 4.1 to 4.14 are the ones the Security Hub controls CloudWatch.1 to CloudWatch.14 prescribe
- * (`SECURITY_HUB_CLOUDWATCH_CONTROLS_URL`); 4.15 is the CIS v3.0.0 pattern. They are contractual: do not
- * reformat them.
+ * Patterns 4.1 to 4.14 are the ones Security Hub's CloudWatch.1 to CloudWatch.14 prescribe
+ * (`SECURITY_HUB_CLOUDWATCH_CONTROLS_URL`, which explains the choice); 4.15 is the CIS v3.0.0 pattern.
+ * `patternForm` records which. They are contractual: do not reformat them.
  */
 export const CIS_ALARM_DEFINITIONS: readonly CisAlarmDefinition[] = [
   {
@@ -60,6 +101,7 @@ export const CIS_ALARM_DEFINITIONS: readonly CisAlarmDefinition[] = [
     securityHubControl: 'CloudWatch.2',
     filterPattern: '{($.errorCode="*UnauthorizedOperation") || ($.errorCode="AccessDenied*")}',
     metricName: 'UnauthorizedAPICalls',
+    patternForm: CisPatternForm.SECURITY_HUB_CLOUDWATCH,
     source: SECURITY_HUB_CLOUDWATCH_CONTROLS_URL + '#cloudwatch-2',
   },
   {
@@ -69,6 +111,7 @@ export const CIS_ALARM_DEFINITIONS: readonly CisAlarmDefinition[] = [
     filterPattern:
       '{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") && ($.userIdentity.type = "IAMUser") && ($.responseElements.ConsoleLogin = "Success") }',
     metricName: 'ConsoleSignInWithoutMFA',
+    patternForm: CisPatternForm.SECURITY_HUB_CLOUDWATCH,
     source: SECURITY_HUB_CLOUDWATCH_CONTROLS_URL + '#cloudwatch-3',
   },
   {
@@ -77,6 +120,7 @@ export const CIS_ALARM_DEFINITIONS: readonly CisAlarmDefinition[] = [
     securityHubControl: 'CloudWatch.1',
     filterPattern: '{$.userIdentity.type="Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType !="AwsServiceEvent"}',
     metricName: 'RootUserUsage',
+    patternForm: CisPatternForm.SECURITY_HUB_CLOUDWATCH,
     source: SECURITY_HUB_CLOUDWATCH_CONTROLS_URL + '#cloudwatch-1',
   },
   {
@@ -86,6 +130,7 @@ export const CIS_ALARM_DEFINITIONS: readonly CisAlarmDefinition[] = [
     filterPattern:
       '{($.eventName=DeleteGroupPolicy) || ($.eventName=DeleteRolePolicy) || ($.eventName=DeleteUserPolicy) || ($.eventName=PutGroupPolicy) || ($.eventName=PutRolePolicy) || ($.eventName=PutUserPolicy) || ($.eventName=CreatePolicy) || ($.eventName=DeletePolicy) || ($.eventName=CreatePolicyVersion) || ($.eventName=DeletePolicyVersion) || ($.eventName=AttachRolePolicy) || ($.eventName=DetachRolePolicy) || ($.eventName=AttachUserPolicy) || ($.eventName=DetachUserPolicy) || ($.eventName=AttachGroupPolicy) || ($.eventName=DetachGroupPolicy)}',
     metricName: 'IAMPolicyChanges',
+    patternForm: CisPatternForm.SECURITY_HUB_CLOUDWATCH,
     source: SECURITY_HUB_CLOUDWATCH_CONTROLS_URL + '#cloudwatch-4',
   },
   {
@@ -95,6 +140,7 @@ export const CIS_ALARM_DEFINITIONS: readonly CisAlarmDefinition[] = [
     filterPattern:
       '{($.eventName=CreateTrail) || ($.eventName=UpdateTrail) || ($.eventName=DeleteTrail) || ($.eventName=StartLogging) || ($.eventName=StopLogging)}',
     metricName: 'CloudTrailConfigurationChanges',
+    patternForm: CisPatternForm.SECURITY_HUB_CLOUDWATCH,
     source: SECURITY_HUB_CLOUDWATCH_CONTROLS_URL + '#cloudwatch-5',
   },
   {
@@ -103,6 +149,7 @@ export const CIS_ALARM_DEFINITIONS: readonly CisAlarmDefinition[] = [
     securityHubControl: 'CloudWatch.6',
     filterPattern: '{($.eventName=ConsoleLogin) && ($.errorMessage="Failed authentication")}',
     metricName: 'ConsoleAuthenticationFailures',
+    patternForm: CisPatternForm.SECURITY_HUB_CLOUDWATCH,
     source: SECURITY_HUB_CLOUDWATCH_CONTROLS_URL + '#cloudwatch-6',
   },
   {
@@ -111,6 +158,7 @@ export const CIS_ALARM_DEFINITIONS: readonly CisAlarmDefinition[] = [
     securityHubControl: 'CloudWatch.7',
     filterPattern: '{($.eventSource=kms.amazonaws.com) && (($.eventName=DisableKey) || ($.eventName=ScheduleKeyDeletion))}',
     metricName: 'DisableOrDeleteCMK',
+    patternForm: CisPatternForm.SECURITY_HUB_CLOUDWATCH,
     source: SECURITY_HUB_CLOUDWATCH_CONTROLS_URL + '#cloudwatch-7',
   },
   {
@@ -120,6 +168,7 @@ export const CIS_ALARM_DEFINITIONS: readonly CisAlarmDefinition[] = [
     filterPattern:
       '{($.eventSource=s3.amazonaws.com) && (($.eventName=PutBucketAcl) || ($.eventName=PutBucketPolicy) || ($.eventName=PutBucketCors) || ($.eventName=PutBucketLifecycle) || ($.eventName=PutBucketReplication) || ($.eventName=DeleteBucketPolicy) || ($.eventName=DeleteBucketCors) || ($.eventName=DeleteBucketLifecycle) || ($.eventName=DeleteBucketReplication))}',
     metricName: 'S3BucketPolicyChanges',
+    patternForm: CisPatternForm.SECURITY_HUB_CLOUDWATCH,
     source: SECURITY_HUB_CLOUDWATCH_CONTROLS_URL + '#cloudwatch-8',
   },
   {
@@ -129,6 +178,7 @@ export const CIS_ALARM_DEFINITIONS: readonly CisAlarmDefinition[] = [
     filterPattern:
       '{($.eventSource=config.amazonaws.com) && (($.eventName=StopConfigurationRecorder) || ($.eventName=DeleteDeliveryChannel) || ($.eventName=PutDeliveryChannel) || ($.eventName=PutConfigurationRecorder))}',
     metricName: 'AWSConfigChanges',
+    patternForm: CisPatternForm.SECURITY_HUB_CLOUDWATCH,
     source: SECURITY_HUB_CLOUDWATCH_CONTROLS_URL + '#cloudwatch-9',
   },
   {
@@ -138,6 +188,7 @@ export const CIS_ALARM_DEFINITIONS: readonly CisAlarmDefinition[] = [
     filterPattern:
       '{($.eventName=AuthorizeSecurityGroupIngress) || ($.eventName=AuthorizeSecurityGroupEgress) || ($.eventName=RevokeSecurityGroupIngress) || ($.eventName=RevokeSecurityGroupEgress) || ($.eventName=CreateSecurityGroup) || ($.eventName=DeleteSecurityGroup)}',
     metricName: 'SecurityGroupChanges',
+    patternForm: CisPatternForm.SECURITY_HUB_CLOUDWATCH,
     source: SECURITY_HUB_CLOUDWATCH_CONTROLS_URL + '#cloudwatch-10',
   },
   {
@@ -147,6 +198,7 @@ export const CIS_ALARM_DEFINITIONS: readonly CisAlarmDefinition[] = [
     filterPattern:
       '{($.eventName=CreateNetworkAcl) || ($.eventName=CreateNetworkAclEntry) || ($.eventName=DeleteNetworkAcl) || ($.eventName=DeleteNetworkAclEntry) || ($.eventName=ReplaceNetworkAclEntry) || ($.eventName=ReplaceNetworkAclAssociation)}',
     metricName: 'NetworkACLChanges',
+    patternForm: CisPatternForm.SECURITY_HUB_CLOUDWATCH,
     source: SECURITY_HUB_CLOUDWATCH_CONTROLS_URL + '#cloudwatch-11',
   },
   {
@@ -156,6 +208,7 @@ export const CIS_ALARM_DEFINITIONS: readonly CisAlarmDefinition[] = [
     filterPattern:
       '{($.eventName=CreateCustomerGateway) || ($.eventName=DeleteCustomerGateway) || ($.eventName=AttachInternetGateway) || ($.eventName=CreateInternetGateway) || ($.eventName=DeleteInternetGateway) || ($.eventName=DetachInternetGateway)}',
     metricName: 'NetworkGatewayChanges',
+    patternForm: CisPatternForm.SECURITY_HUB_CLOUDWATCH,
     source: SECURITY_HUB_CLOUDWATCH_CONTROLS_URL + '#cloudwatch-12',
   },
   {
@@ -165,6 +218,7 @@ export const CIS_ALARM_DEFINITIONS: readonly CisAlarmDefinition[] = [
     filterPattern:
       '{($.eventName=CreateRoute) || ($.eventName=CreateRouteTable) || ($.eventName=ReplaceRoute) || ($.eventName=ReplaceRouteTableAssociation) || ($.eventName=DeleteRouteTable) || ($.eventName=DeleteRoute) || ($.eventName=DisassociateRouteTable)}',
     metricName: 'RouteTableChanges',
+    patternForm: CisPatternForm.SECURITY_HUB_CLOUDWATCH,
     source: SECURITY_HUB_CLOUDWATCH_CONTROLS_URL + '#cloudwatch-13',
   },
   {
@@ -174,6 +228,7 @@ export const CIS_ALARM_DEFINITIONS: readonly CisAlarmDefinition[] = [
     filterPattern:
       '{($.eventName=CreateVpc) || ($.eventName=DeleteVpc) || ($.eventName=ModifyVpcAttribute) || ($.eventName=AcceptVpcPeeringConnection) || ($.eventName=CreateVpcPeeringConnection) || ($.eventName=DeleteVpcPeeringConnection) || ($.eventName=RejectVpcPeeringConnection) || ($.eventName=AttachClassicLinkVpc) || ($.eventName=DetachClassicLinkVpc) || ($.eventName=DisableVpcClassicLink) || ($.eventName=EnableVpcClassicLink)}',
     metricName: 'VPCChanges',
+    patternForm: CisPatternForm.SECURITY_HUB_CLOUDWATCH,
     source: SECURITY_HUB_CLOUDWATCH_CONTROLS_URL + '#cloudwatch-14',
   },
   {
@@ -183,6 +238,7 @@ export const CIS_ALARM_DEFINITIONS: readonly CisAlarmDefinition[] = [
     filterPattern:
       '{ ($.eventSource = organizations.amazonaws.com) && (($.eventName = "AcceptHandshake") || ($.eventName = "AttachPolicy") || ($.eventName = "CreateAccount") || ($.eventName = "CreateOrganizationalUnit") || ($.eventName = "CreatePolicy") || ($.eventName = "DeclineHandshake") || ($.eventName = "DeleteOrganization") || ($.eventName = "DeleteOrganizationalUnit") || ($.eventName = "DeletePolicy") || ($.eventName = "DetachPolicy") || ($.eventName = "DisablePolicyType") || ($.eventName = "EnablePolicyType") || ($.eventName = "InviteAccountToOrganization") || ($.eventName = "LeaveOrganization") || ($.eventName = "MoveAccount") || ($.eventName = "RemoveAccountFromOrganization") || ($.eventName = "UpdatePolicy") || ($.eventName = "UpdateOrganizationalUnit")) }',
     metricName: 'OrganizationsChanges',
+    patternForm: CisPatternForm.CIS_3_0,
     source: CIS_AWS_BENCHMARK_URL + ' (v3.0.0, 4.15)',
   },
 ];

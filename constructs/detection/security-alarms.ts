@@ -58,7 +58,10 @@ export interface CisAlarm {
  *
  * Default settings:
  * - one metric filter per control on the CloudTrail log group, with the exact pattern Security Hub's
- *   CloudWatch.1 to CloudWatch.14 prescribe (4.15 uses the CIS v3.0.0 pattern), emitting `1` per match;
+ *   CloudWatch.1 to CloudWatch.14 prescribe (4.15 uses the CIS v3.0.0 pattern), emitting `1` per match.
+ *   Those controls are in Security Hub's CIS v1.2.0 and v1.4.0 standards only, not in the standards
+ *   `ThreatDetection` subscribes by default (see `SECURITY_HUB_CLOUDWATCH_CONTROLS_URL` for why this
+ *   form);
  * - one alarm per filter: `Sum >= 1` over 5 minutes, one evaluation period, missing data not breaching,
  *   notifying `alertTopic`;
  * - each control can be switched off by id (`disabledAlarms`), with a warning.
@@ -86,7 +89,8 @@ export class SecurityAlarms extends Construct {
       Annotations.of(this).addWarningV2(
         'cdk-security-baseline:securityAlarms.disabledAlarm',
         `CIS monitoring alarms ${[...disabled].sort(compareIds).join(', ')} are switched off (disabledAlarms); ` +
-          'the activity they watch goes unnoticed and the matching CIS 4.x / Security Hub CloudWatch.x controls fail',
+          'the activity they watch goes unnoticed and the matching CIS 4.x recommendations are not met ' +
+          "(and Security Hub's CloudWatch.x controls fail where its CIS v1.2.0 or v1.4.0 standard is subscribed)",
       );
     }
 

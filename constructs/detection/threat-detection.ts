@@ -109,8 +109,15 @@ export class SecurityHubStandard {
     'aws-foundational-security-best-practices/v/1.0.0',
     'FoundationalBestPractices',
   );
-  /** CIS AWS Foundations Benchmark v3.0.0. */
+  /** CIS AWS Foundations Benchmark v3.0.0 (it has no CloudWatch.x monitoring controls). */
   public static readonly CIS_AWS_FOUNDATIONS_3_0 = new SecurityHubStandard('cis-aws-foundations-benchmark/v/3.0.0', 'CisV3');
+  /**
+   * CIS AWS Foundations Benchmark v1.4.0: not subscribed by default, but the one regional standard
+   * whose controls CloudWatch.1 to CloudWatch.14 check the `SecurityAlarms` metric filters.
+   *
+   * @see https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html
+   */
+  public static readonly CIS_AWS_FOUNDATIONS_1_4_0 = new SecurityHubStandard('cis-aws-foundations-benchmark/v/1.4.0', 'CisV14');
   /** NIST SP 800-53 Revision 5. */
   public static readonly NIST_800_53_R5 = new SecurityHubStandard('nist-800-53/v/5.0.0', 'Nist80053R5');
   /** PCI DSS v4.0.1. */
@@ -247,6 +254,35 @@ export interface ThreatDetectionProps {
    * @default false - a recorder is defined
    */
   readonly existingConfigRecorder?: boolean;
+  /**
+   * The account already has AWS Config's service-linked role `AWSServiceRoleForConfig`, or another
+   * stack defines it (the home Region's, in a multi-Region deployment). The recorder records with it
+   * either way; `true` only stops this construct from defining it.
+   *
+   * The role is account-global and CloudFormation cannot adopt it: `AWS::IAM::ServiceLinkedRole`
+   * fails with "Service role name AWSServiceRoleForConfig has been taken in this account" when it
+   * already exists (for example after AWS Config or Security Hub was set up in the console, or after
+   * a stack that defined it was deleted, since it is retained). Check with
+   * `aws iam get-role --role-name AWSServiceRoleForConfig`.
+   *
+   * @default false - an `AWS::IAM::ServiceLinkedRole` for `config.amazonaws.com` is defined
+   */
+  readonly existingConfigServiceLinkedRole?: boolean;
+  /**
+   * Record the global IAM resource types (users, groups, roles, customer-managed policies). Record
+   * them in one Region per account only (the home Region): recorded in several Regions, every change
+   * is recorded once per Region.
+   *
+   * @default true
+   */
+  readonly recordGlobalResourceTypes?: boolean;
+  /**
+   * Prefix of the data classes (and so of the key aliases, `alias/baseline/<prefix><dataClass>`) of
+   * the keys this construct defines, for a second `ThreatDetection` in one account and Region.
+   *
+   * @default - no prefix: `guardduty-findings`, `config-history`, `inspector-enablement-logs`
+   */
+  readonly dataClassPrefix?: string;
 
   /**
    * Turn on Amazon Inspector scanning through a custom resource (CloudFormation has no resource for
@@ -295,8 +331,10 @@ const CONSOLE_HOSTS: Record<string, string> = {
  *   a message saying what, how severe, where, which resource, and a console link;
  * - Security Hub with consolidated control findings, new controls enabled automatically, and the
  *   FSBP, CIS v3.0.0, NIST 800-53 Rev. 5 and PCI DSS v4.0.1 standards (CIS 4.16);
- * - an AWS Config recorder for all resource types including global ones, recording continuously,
- *   delivering to a `SecureBucket` encrypted with its own `DataKey` (CIS 3.3);
+ * - an AWS Config recorder for all resource types (global IAM types too, unless
+ *   `recordGlobalResourceTypes: false`), recording continuously with the service-linked role
+ *   `AWSServiceRoleForConfig` (defined here unless `existingConfigServiceLinkedRole`), delivering to a
+ *   `SecureBucket` encrypted with its own `DataKey` (Security Hub Config.1, CIS 3.3);
  * - Inspector off by default (it is billed per resource scanned); `inspector: true` enables it with a
  *   least-privilege custom resource.
  *
@@ -331,8 +369,13 @@ export class ThreatDetection extends Construct {
   public readonly securityHubAlertRule?: events.Rule;
   /** Bucket that receives AWS Config history and snapshots. */
   public readonly configBucket?: SecureBucket;
-  /** Role AWS Config records with. */
-  public readonly configRole?: iam.Role;
+  /**
+   * ARN of the role AWS Config records with: always the service-linked role `AWSServiceRoleForConfig`,
+   * which Security Hub's Config.1 (CIS AWS Foundations v3.0.0 3.3) expects.
+   */
+  public readonly configRoleArn?: string;
+  /** The service-linked role of AWS Config, when this construct defines it. */
+  public readonly configServiceLinkedRole?: iam.CfnServiceLinkedRole;
   /** The configuration recorder. */
   public readonly configRecorder?: config.CfnConfigurationRecorder;
   /** The delivery channel of the recorder. */
@@ -358,7 +401,7 @@ export class ThreatDetection extends Construct {
       this.detectorId = detectorId;
       if (props.exportFindings ?? true) {
         this.findingsBucket = new SecureBucket(this, 'GuardDutyFindings', {
-          dataClass: 'guardduty-findings',
+          dataClass: `${props.dataClassPrefix ?? ''}guardduty-findings`,
           accessLogsBucket: props.accessLogsBucket,
         });
         this.publishingDestination = this.exportFindings(this.findingsBucket, detectorId);
@@ -403,17 +446,18 @@ export class ThreatDetection extends Construct {
 
     if ((props.configRecorder ?? true) && !props.existingConfigRecorder) {
       this.configBucket = new SecureBucket(this, 'ConfigHistory', {
-        dataClass: 'config-history',
+        dataClass: `${props.dataClassPrefix ?? ''}config-history`,
         accessLogsBucket: props.accessLogsBucket ?? this.findingsBucket?.accessLogsBucket,
       });
-      const recording = this.defineConfigRecorder(this.configBucket);
-      this.configRole = recording.role;
+      const recording = this.defineConfigRecorder(this.configBucket, props);
+      this.configRoleArn = recording.roleArn;
+      this.configServiceLinkedRole = recording.serviceLinkedRole;
       this.configRecorder = recording.recorder;
       this.deliveryChannel = recording.channel;
     }
 
     if (props.inspector) {
-      const inspector = this.enableInspector(props.inspectorResourceTypes ?? Object.values(InspectorResourceType));
+      const inspector = this.enableInspector(props.inspectorResourceTypes ?? Object.values(InspectorResourceType), props.dataClassPrefix ?? '');
       this.inspectorHandler = inspector.handler;
       this.inspectorEnablement = inspector.enablement;
     }
@@ -559,8 +603,9 @@ export class ThreatDetection extends Construct {
     return this.consoleHostValue;
   }
 
-  private defineConfigRecorder(bucket: SecureBucket): {
-    role: iam.Role;
+  private defineConfigRecorder(bucket: SecureBucket, props: ThreatDetectionProps): {
+    roleArn: string;
+    serviceLinkedRole?: iam.CfnServiceLinkedRole;
     recorder: config.CfnConfigurationRecorder;
     channel: config.CfnDeliveryChannel;
   } {
@@ -569,7 +614,9 @@ export class ThreatDetection extends Construct {
     const thisAccount = { StringEquals: { 'aws:SourceAccount': stack.account } };
     const deliveryPath = bucket.bucket.arnForObjects(`AWSLogs/${stack.account}/Config/*`);
 
-    // Bucket policy from the AWS Config guide, scoped to this account.
+    // Bucket policy from the AWS Config guide, scoped to this account. With the service-linked role,
+    // AWS Config writes to the bucket as its service principal, so this bucket policy (not a role
+    // policy) is what lets it deliver.
     // @see https://docs.aws.amazon.com/config/latest/developerguide/s3-bucket-policy.html
     bucket.bucket.addToResourcePolicy(
       new iam.PolicyStatement({
@@ -595,55 +642,50 @@ export class ThreatDetection extends Construct {
       actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
     });
 
-    // AWS_ConfigRole is the read-only policy AWS maintains for every resource type Config records;
-    // a hand-written copy would fall behind as Config adds types (acknowledged below).
-    const role = new iam.Role(this, 'ConfigRole', {
-      assumedBy: configPrincipal,
-      description: 'Role AWS Config records configuration with (cdk-security-baseline)',
-      managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWS_ConfigRole')],
+    // Security Hub's Config.1 ("AWS Config should be enabled and use the service-linked role for
+    // resource recording"; CIS AWS Foundations v3.0.0 3.3) fails a recorder that records with a
+    // customer role, so the recorder uses AWSServiceRoleForConfig. AWS keeps its policy
+    // (AWSConfigServiceRolePolicy) current as AWS Config adds resource types.
+    // @see https://docs.aws.amazon.com/securityhub/latest/userguide/config-controls.html#config-1
+    // @see https://docs.aws.amazon.com/config/latest/developerguide/using-service-linked-roles-config.html
+    //
+    // How the role comes to exist (it is account-global, one per account):
+    // | existingConfigServiceLinkedRole | role in the account | result                                                   |
+    // |---------------------------------|---------------------|----------------------------------------------------------|
+    // | false (default)                 | absent (fresh)      | AWS::IAM::ServiceLinkedRole defines it; retained         |
+    // | false (default)                 | present             | deploy fails: "...has been taken in this account"        |
+    // | true                            | present             | the recorder records with it                             |
+    // | true                            | absent              | the recorder fails to deploy: define the role first      |
+    // A custom resource could tolerate an existing role, but it would add a Lambda function for a
+    // one-time switch; the prop keeps the template declarative and the choice visible.
+    const roleArn = stack.formatArn({
+      service: 'iam',
+      region: '',
+      resource: 'role',
+      resourceName: 'aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig',
     });
-    // A customer-managed policy, not an inline one, so it is reviewable on its own (IAMNoInlinePolicy).
-    const write = new iam.ManagedPolicy(this, 'ConfigDeliveryPolicy', {
-      description: 'Lets AWS Config deliver configuration history to its bucket (cdk-security-baseline)',
-      roles: [role],
-      statements: [
-        new iam.PolicyStatement({ actions: ['s3:GetBucketAcl'], resources: [bucket.bucket.bucketArn] }),
-        new iam.PolicyStatement({
-          actions: ['s3:PutObject'],
-          resources: [deliveryPath],
-          conditions: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control' } },
-        }),
-        new iam.PolicyStatement({ actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [bucket.encryptionKey.keyArn] }),
-      ],
-    });
-    // The key policy must name the role too: DataKey gives no use through IAM alone.
-    bucket.encryptionKey.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'AllowConfigRoleDelivery',
-        principals: [new iam.ArnPrincipal(role.roleArn)],
-        actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
-        resources: ['*'],
-      }),
-    );
-    Validations.of(role).acknowledge({
-      id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWS_ConfigRole]',
-      reason:
-        'AWS_ConfigRole is the read-only policy AWS maintains for every resource type AWS Config records; a hand-written copy would miss types that AWS Config adds later.',
-    });
-    const bucketLogicalId = stack.resolve((bucket.bucket.node.defaultChild as s3.CfnBucket).logicalId);
-    const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
-    Validations.of(write).acknowledge({
-      id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${bucketLogicalId}.Arn>/AWSLogs/${account}/Config/*]`,
-      reason:
-        'AWS Config names each delivered object itself, so the role may write any key under this account\'s AWSLogs/<account>/Config/ prefix of its own bucket and nowhere else.',
-    });
+    let serviceLinkedRole: iam.CfnServiceLinkedRole | undefined;
+    if (!props.existingConfigServiceLinkedRole) {
+      serviceLinkedRole = new iam.CfnServiceLinkedRole(this, 'ConfigServiceLinkedRole', {
+        awsServiceName: 'config.amazonaws.com',
+        description: 'AWS Config records resource configurations with this role (cdk-security-baseline)',
+      });
+      // Account-global and used by the recorders of every Region: deleting this stack must not
+      // delete it (IAM refuses while a recorder uses it, which would fail the deletion).
+      serviceLinkedRole.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    }
 
+    // Global IAM resource types are recorded in one Region per account: recorded in several, every
+    // change to them is recorded once per Region, with identical data.
+    // @see https://docs.aws.amazon.com/config/latest/APIReference/API_RecordingGroup.html
+    // @see https://docs.aws.amazon.com/config/latest/developerguide/select-resources.html
     const recorder = new config.CfnConfigurationRecorder(this, 'ConfigRecorder', {
-      roleArn: role.roleArn,
-      recordingGroup: { allSupported: true, includeGlobalResourceTypes: true },
+      roleArn,
+      recordingGroup: { allSupported: true, includeGlobalResourceTypes: props.recordGlobalResourceTypes ?? true },
       recordingMode: { recordingFrequency: 'CONTINUOUS' },
     });
     recorder.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    if (serviceLinkedRole) recorder.node.addDependency(serviceLinkedRole);
     const channel = new config.CfnDeliveryChannel(this, 'ConfigDelivery', {
       s3BucketName: bucket.bucket.bucketName,
       s3KmsKeyArn: bucket.encryptionKey.keyArn,
@@ -651,18 +693,17 @@ export class ThreatDetection extends Construct {
     });
     channel.applyRemovalPolicy(RemovalPolicy.RETAIN);
     // Config needs the recorder before the channel; CloudFormation starts the recorder once the
-    // channel exists, and the channel checks the bucket and key policies and the role's permissions.
+    // channel exists, and the channel checks the bucket and key policies.
     channel.node.addDependency(recorder);
     if (bucket.bucket.policy) channel.node.addDependency(bucket.bucket.policy);
-    channel.node.addDependency(write);
     if (bucket.dataKey) channel.node.addDependency(bucket.dataKey);
-    return { role, recorder, channel };
+    return { roleArn, serviceLinkedRole, recorder, channel };
   }
 
-  private enableInspector(resourceTypes: InspectorResourceType[]): { handler: lambda.Function; enablement: CustomResource } {
+  private enableInspector(resourceTypes: InspectorResourceType[], dataClassPrefix: string): { handler: lambda.Function; enablement: CustomResource } {
     const stack = Stack.of(this);
     const scope = new Construct(this, 'Inspector');
-    const logs = new SecureLogGroup(scope, 'Logs', { dataClass: 'inspector-enablement-logs' });
+    const logs = new SecureLogGroup(scope, 'Logs', { dataClass: `${dataClassPrefix}inspector-enablement-logs` });
     const role = new iam.Role(scope, 'HandlerRole', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: 'Enables Amazon Inspector for this account (cdk-security-baseline)',
@@ -852,6 +893,16 @@ function validateThreatDetectionProps(scope: Construct, props: ThreatDetectionPr
       if (!CONSTRUCT_ID.test(s.constructId)) {
         problems.push(`securityHubStandards: constructId must be a PascalCase name (letters and digits), got ${JSON.stringify(s.constructId)}`);
       }
+    }
+  }
+  const recorderDefinedHere = props.configRecorder !== false && !props.existingConfigRecorder;
+  if (!recorderDefinedHere) {
+    const given = (['existingConfigServiceLinkedRole', 'recordGlobalResourceTypes'] as const).filter((p) => props[p] !== undefined);
+    if (given.length > 0) {
+      problems.push(
+        `${given.join(' and ')} configure the recorder defined here, but ${props.configRecorder === false ? 'configRecorder is false' : 'existingConfigRecorder is true'} (got ${JSON.stringify(given)}); ` +
+          'remove them, or let this construct define the recorder',
+      );
     }
   }
   if (props.configRecorder === false && props.existingConfigRecorder !== undefined) {

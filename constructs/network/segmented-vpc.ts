@@ -401,11 +401,25 @@ export class SegmentedVpc extends Construct {
    * `*` The ephemeral range is written as 1024-3388 and 3390-65535 (rules 500/501 TCP, 510/511 UDP),
    * so that no single entry admits 3389 from 0.0.0.0/0 (CT.EC2.PR.5 judges each entry on its own).
    *
+   * Trade-off, forced by Security Hub EC2.21 (CIS AWS Foundations v3.0.0 5.1, AWS Config rule
+   * `nacl-no-unrestricted-ssh-rdp`: NON_COMPLIANT "if a NACL inbound entry allows a source TCP or UDP
+   * CIDR block for ports 22 or 3389"): a network ACL is stateless and matches only the destination
+   * port, so it cannot tell a response that lands on port 3389 from a new RDP connection. NAT
+   * gateways, load balancer nodes and Lambda functions pick source ports from 1024-65535, so a
+   * connection whose source port happens to be 3389 gets no response: TCP retransmits its SYN from
+   * the same port, and the connection times out (about 1 in 64,512 connections on those paths; an
+   * application-level retry picks a new port). Linux instances use 32768-61000 and Windows
+   * 49152-65535 by default, so their own connections are never affected. Rules 100-103 (deny first)
+   * extend the same loss to responses from inside the VPC (a load balancer's connection to a target,
+   * a Lambda function's call to the data tier): admitting 3389 from a tier would also admit RDP from it.
+   * @see https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-21
+   * @see https://docs.aws.amazon.com/config/latest/developerguide/nacl-no-unrestricted-ssh-rdp.html
+   * @see https://docs.aws.amazon.com/vpc/latest/userguide/nacl-ephemeral-ports.html
+   *
    * Every ACL ends in the implicit deny (`*`). Rules 500-501 on the isolated tier admit responses from
    * 0.0.0.0/0 because network ACLs cannot name the endpoints' prefix lists; the tier's route table
    * has no internet route, and rule 400 has already denied the rest of the VPC, so only responses
-   * can arrive. A NAT translation that happens to pick port 3389 as its public port gets no
-   * response through the public tier, and the client retries on another port.
+   * can arrive.
    * Amazon DNS, DHCP, instance metadata and Time Sync are not filtered by network ACLs.
    *
    * The admin deny matches every source, inside the VPC too: SSH and RDP between subnets are denied

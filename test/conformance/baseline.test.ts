@@ -26,10 +26,21 @@ const everything = runConformance({
   },
 });
 
+// A Region other than the account's home Region: only the regional parts.
+const otherRegion = runConformance({
+  BaselineOtherRegion: (stack) => {
+    new SecurityBaseline(stack, 'Baseline', { alertEmails: ['secops@example.com'], homeRegion: 'us-east-1' });
+  },
+});
+
 describe('conformance: SecurityBaseline', () => {
   test('every pack ran', () => {
     expect(defaults.all.plugins).toEqual(expect.arrayContaining(EXPECTED_PLUGINS));
     expect(everything.all.plugins).toEqual(expect.arrayContaining(EXPECTED_PLUGINS));
+    expect(otherRegion.all.plugins).toEqual(expect.arrayContaining(EXPECTED_PLUGINS));
+  });
+  test('a Region other than the home Region has zero unacknowledged findings', () => {
+    expect(describeFindings(otherRegion.BaselineOtherRegion.violations)).toEqual([]);
   });
   test('defaults have zero unacknowledged findings', () => {
     expect(describeFindings(defaults.BaselineDefaults.violations)).toEqual([]);
@@ -38,6 +49,6 @@ describe('conformance: SecurityBaseline', () => {
     expect(describeFindings(everything.BaselineEverything.violations)).toEqual([]);
   });
   test('every acknowledgment is prefixed and carries a real reason', () => {
-    expect(describeFindings(weakAcknowledgments([...defaults.all.acknowledged, ...everything.all.acknowledged]))).toEqual([]);
+    expect(describeFindings(weakAcknowledgments([...defaults.all.acknowledged, ...everything.all.acknowledged, ...otherRegion.all.acknowledged]))).toEqual([]);
   });
 });

@@ -36,7 +36,7 @@ describe('SecurityBaseline', () => {
     const t = defaults.template;
     t.resourceCountIs('AWS::Logs::MetricFilter', CIS_ALARM_IDS.length);
     t.resourceCountIs('AWS::CloudWatch::Alarm', CIS_ALARM_IDS.length);
-    const trailLogGroup = Stack.of(defaults.baseline).resolve(defaults.baseline.auditTrail.logGroup.logGroupName);
+    const trailLogGroup = Stack.of(defaults.baseline).resolve(defaults.baseline.auditTrail!.logGroup.logGroupName);
     for (const filter of Object.values(t.findResources('AWS::Logs::MetricFilter'))) {
       expect(filter.Properties.LogGroupName).toEqual(trailLogGroup);
     }
@@ -60,7 +60,7 @@ describe('SecurityBaseline', () => {
   });
 
   test('buckets share the audit trail access-log bucket', () => {
-    const logBucket = Stack.of(defaults.baseline).resolve(defaults.baseline.auditTrail.bucket!.accessLogsBucket.bucketName);
+    const logBucket = Stack.of(defaults.baseline).resolve(defaults.baseline.auditTrail!.bucket!.accessLogsBucket.bucketName);
     const buckets = Object.values(defaults.template.findResources('AWS::S3::Bucket'));
     const logged = buckets.filter((b) => b.Properties.LoggingConfiguration);
     expect(logged.length).toBeGreaterThanOrEqual(3); // trail, GuardDuty findings, Config

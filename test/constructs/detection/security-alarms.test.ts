@@ -2,8 +2,14 @@ import { Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { CIS_ALARM_DEFINITIONS, CIS_ALARM_IDS } from '../../../constructs/detection/cis-alarm-definitions';
+import {
+  CIS_ALARM_DEFINITIONS,
+  CIS_ALARM_IDS,
+  CisPatternForm,
+  SECURITY_HUB_STANDARDS_WITH_CLOUDWATCH_CONTROLS,
+} from '../../../constructs/detection/cis-alarm-definitions';
 import { SecurityAlarms } from '../../../constructs/detection/security-alarms';
+import { DEFAULT_SECURITY_HUB_STANDARDS, SecurityHubStandard } from '../../../constructs/detection/threat-detection';
 import { testStack } from '../../util/stack';
 
 // The patterns Security Hub's CloudWatch.1-14 accept, copied verbatim from the Security Hub user guide
@@ -170,6 +176,24 @@ describe('SecurityAlarms', () => {
     expect(CIS_ALARM_IDS).toEqual(EXPECTED.map(([id]) => id));
     expect(new Set(CIS_ALARM_DEFINITIONS.map((d) => d.metricName)).size).toBe(15);
     expect(CIS_ALARM_DEFINITIONS.map((d) => d.securityHubControl || 'none')).toEqual(EXPECTED.map(([, hub]) => hub));
+  });
+
+  // CloudWatch.1-14 belong to Security Hub's CIS v1.2.0 and v1.4.0 standards only
+  // (https://docs.aws.amazon.com/securityhub/latest/userguide/securityhub-standards-cis.html): none of the
+  // standards subscribed by default checks these alarms.
+  test('no default Security Hub standard contains the CloudWatch.x controls; CIS v1.4.0 does and can be subscribed', () => {
+    const defaults = DEFAULT_SECURITY_HUB_STANDARDS.map((s) => s.standardPath);
+    expect(defaults.filter((p) => SECURITY_HUB_STANDARDS_WITH_CLOUDWATCH_CONTROLS.includes(p))).toEqual([]);
+    expect(SECURITY_HUB_STANDARDS_WITH_CLOUDWATCH_CONTROLS).toContain(SecurityHubStandard.CIS_AWS_FOUNDATIONS_1_4_0.standardPath);
+  });
+
+  test('4.1 to 4.14 follow the Security Hub form, 4.15 the CIS v3.0.0 form, and each source says so', () => {
+    expect(CIS_ALARM_DEFINITIONS.map((d) => [d.id, d.patternForm])).toEqual(
+      EXPECTED.map(([id]) => [id, id === '4.15' ? CisPatternForm.CIS_3_0 : CisPatternForm.SECURITY_HUB_CLOUDWATCH]),
+    );
+    for (const d of CIS_ALARM_DEFINITIONS) {
+      expect(d.source).toMatch(d.patternForm === CisPatternForm.CIS_3_0 ? /cisecurity\.org.*v3\.0\.0/ : /securityhub.*cloudwatch-controls/);
+    }
   });
 
   test.each(EXPECTED)('CIS %s (Security Hub %s): the metric filter is exactly the prescribed pattern', (id, _hub, pattern) => {

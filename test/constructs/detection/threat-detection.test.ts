@@ -23,6 +23,8 @@ import { testStack } from '../../util/stack';
 const GUARDDUTY_EVENT = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'guardduty-finding.json'), 'utf8'));
 const SECURITY_HUB_EVENT = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'securityhub-finding.json'), 'utf8'));
 const DETECTOR_ID = '3ec9a1e2f3d4c5b6a7980f1e2d3c4b5a';
+/** AWS Config's service-linked role in the test account (the partition is a literal once the Region is known). */
+const CONFIG_SLR_ARN = 'arn:aws:iam::111122223333:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig';
 
 /** The alert topic SecurityAlerts would provide: a KMS-encrypted topic. */
 function alertTopic(stack: Stack): sns.Topic {
@@ -211,16 +213,33 @@ describe('ThreatDetection', () => {
       }
     });
 
-    test('an AWS Config recorder for all resource types, global ones included, recording continuously', () => {
+    // Security Hub Config.1 (CIS 3.0 3.3) expects the service-linked role:
+    // https://docs.aws.amazon.com/securityhub/latest/userguide/config-controls.html#config-1
+    test('an AWS Config recorder for all resource types, global ones included, recording continuously with the service-linked role', () => {
       t.resourceCountIs('AWS::Config::ConfigurationRecorder', 1);
       t.hasResource('AWS::Config::ConfigurationRecorder', {
         DeletionPolicy: 'Retain',
+        DependsOn: [Match.stringLikeRegexp('ConfigServiceLinkedRole')],
         Properties: {
           RecordingGroup: { AllSupported: true, IncludeGlobalResourceTypes: true },
           RecordingMode: { RecordingFrequency: 'CONTINUOUS' },
-          RoleARN: { 'Fn::GetAtt': [Match.stringLikeRegexp('ConfigRole'), 'Arn'] },
+          RoleARN: CONFIG_SLR_ARN,
         },
       });
+    });
+
+    test('defines AWSServiceRoleForConfig as a retained service-linked role, and no customer role for Config', () => {
+      t.resourceCountIs('AWS::IAM::ServiceLinkedRole', 1);
+      t.hasResource('AWS::IAM::ServiceLinkedRole', {
+        DeletionPolicy: 'Retain',
+        UpdateReplacePolicy: 'Retain',
+        Properties: { AWSServiceName: 'config.amazonaws.com' },
+      });
+      const configRoles = Object.values(t.findResources('AWS::IAM::Role')).filter((r: any) =>
+        JSON.stringify(r.Properties.AssumeRolePolicyDocument).includes('config.amazonaws.com'),
+      );
+      expect(configRoles).toEqual([]);
+      expect(JSON.stringify(t.toJSON())).not.toContain('AWS_ConfigRole');
     });
 
     test('Config delivers to its own KMS-encrypted bucket, after the recorder and policies exist', () => {
@@ -231,7 +250,6 @@ describe('ThreatDetection', () => {
           S3KmsKeyArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('ConfigHistoryKey'), 'Arn'] },
         },
         DependsOn: Match.arrayWith([
-          Match.stringLikeRegexp('ConfigDeliveryPolicy'),
           Match.stringLikeRegexp('ConfigHistoryBucketPolicy'),
           Match.stringLikeRegexp('ConfigHistoryKey'),
           Match.stringLikeRegexp('ConfigRecorder'),
@@ -239,7 +257,7 @@ describe('ThreatDetection', () => {
       });
     });
 
-    test('the Config bucket and key admit AWS Config only for this account', () => {
+    test('the Config bucket and key admit AWS Config only for this account, and name no role', () => {
       t.hasResourceProperties('AWS::S3::BucketPolicy', {
         Bucket: { Ref: Match.stringLikeRegexp('ConfigHistoryBucket') },
         PolicyDocument: {
@@ -267,27 +285,16 @@ describe('ThreatDetection', () => {
               Principal: { Service: 'config.amazonaws.com' },
               Condition: { StringEquals: { 'aws:SourceAccount': '111122223333' } },
             }),
-            Match.objectLike({ Sid: 'AllowConfigRoleDelivery', Principal: { AWS: { 'Fn::GetAtt': [Match.stringLikeRegexp('ConfigRole'), 'Arn'] } } }),
           ]),
         },
       });
+      expect(JSON.stringify(t.toJSON())).not.toContain('AllowConfigRoleDelivery');
     });
 
-    test('the Config role has AWS_ConfigRole plus write access to its own prefix only', () => {
-      t.hasResourceProperties('AWS::IAM::Role', {
-        AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 'config.amazonaws.com' } })] },
-        ManagedPolicyArns: [{ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/service-role/AWS_ConfigRole']] }],
-      });
-      t.hasResourceProperties('AWS::IAM::ManagedPolicy', {
-        Roles: [{ Ref: Match.stringLikeRegexp('ConfigRole') }],
-        PolicyDocument: {
-          Statement: [
-            Match.objectLike({ Action: 's3:GetBucketAcl' }),
-            Match.objectLike({ Action: 's3:PutObject', Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control' } } }),
-            Match.objectLike({ Action: ['kms:Decrypt', 'kms:GenerateDataKey'] }),
-          ],
-        },
-      });
+    test('exposes the service-linked role ARN the recorder uses', () => {
+      const { stack, td } = build();
+      expect(stack.resolve(td.configRoleArn)).toEqual(CONFIG_SLR_ARN);
+      expect(td.configServiceLinkedRole).toBeDefined();
     });
 
     test('Inspector is off and no Lambda is defined', () => {
@@ -592,6 +599,46 @@ describe('ThreatDetection', () => {
     });
   });
 
+  describe('AWS Config in a multi-Region account', () => {
+    test('existingConfigServiceLinkedRole: the recorder still uses the service-linked role, none is defined', () => {
+      const { t } = build({ existingConfigServiceLinkedRole: true });
+      t.resourceCountIs('AWS::IAM::ServiceLinkedRole', 0);
+      t.hasResource('AWS::Config::ConfigurationRecorder', {
+        DependsOn: Match.absent(),
+        Properties: {
+          RoleARN: CONFIG_SLR_ARN,
+        },
+      });
+    });
+
+    // Global IAM types in one Region only: https://docs.aws.amazon.com/config/latest/APIReference/API_RecordingGroup.html
+    test('recordGlobalResourceTypes: false records every regional type and no global IAM type', () => {
+      const { t } = build({ recordGlobalResourceTypes: false });
+      t.hasResourceProperties('AWS::Config::ConfigurationRecorder', {
+        RecordingGroup: { AllSupported: true, IncludeGlobalResourceTypes: false },
+      });
+    });
+
+    test('dataClassPrefix prefixes every key alias', () => {
+      const { t } = build({ dataClassPrefix: 'second-', inspector: true });
+      const aliases = Object.values(t.findResources('AWS::KMS::Alias')).map((r: any) => r.Properties.AliasName).sort();
+      expect(aliases).toEqual([
+        'alias/baseline/second-config-history',
+        'alias/baseline/second-guardduty-findings',
+        'alias/baseline/second-inspector-enablement-logs',
+      ]);
+    });
+
+    test('fails when the service-linked role or global recording is set but no recorder is defined here', () => {
+      expect(() => build({ existingConfigRecorder: true, recordGlobalResourceTypes: false })).toThrow(
+        /recordGlobalResourceTypes configure the recorder defined here, but existingConfigRecorder is true/,
+      );
+      expect(() => build({ configRecorder: false, existingConfigServiceLinkedRole: true })).toThrow(
+        /existingConfigServiceLinkedRole configure the recorder defined here, but configRecorder is false/,
+      );
+    });
+  });
+
   test('pins the logical ids of the detector, hub, recorder, buckets and keys', () => {
     const { t } = build({ inspector: true });
     const ids = (type: string) => Object.keys(t.findResources(type)).filter((id) => id.startsWith('ThreatDetection')).sort();
@@ -599,6 +646,7 @@ describe('ThreatDetection', () => {
     expect(ids('AWS::SecurityHub::Hub')).toEqual(['ThreatDetectionSecurityHub0E787610']);
     expect(ids('AWS::Config::ConfigurationRecorder')).toEqual(['ThreatDetectionConfigRecorder8CDA3A41']);
     expect(ids('AWS::Config::DeliveryChannel')).toEqual(['ThreatDetectionConfigDelivery126DE41D']);
+    expect(ids('AWS::IAM::ServiceLinkedRole')).toEqual(['ThreatDetectionConfigServiceLinkedRole257EB54C']);
     expect(ids('AWS::GuardDuty::PublishingDestination')).toEqual(['ThreatDetectionFindingsExport05DAF4B7']);
     expect(ids('AWS::S3::Bucket')).toEqual([
       'ThreatDetectionConfigHistoryBucket823C23E8',

@@ -93,6 +93,27 @@ describe('SegmentedVpc', () => {
     expect(open).toEqual([]);
   });
 
+  // The trade-off Security Hub EC2.21 forces (https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-21):
+  // return traffic from 0.0.0.0/0 is admitted on every ephemeral port NAT gateways, load balancers and
+  // Lambda use (1024-65535, https://docs.aws.amazon.com/vpc/latest/userguide/nacl-ephemeral-ports.html)
+  // except 3389, and the 3389 deny is evaluated before those allows.
+  test.each(['PublicNetworkAcl', 'PrivateNetworkAcl', 'IsolatedNetworkAcl'])(
+    '%s admits return traffic on 1024-65535 from anywhere except exactly TCP 3389, denied first',
+    (aclId) => {
+      const { stack } = testStack();
+      new SegmentedVpc(stack, 'Network');
+      const entries = Object.values(Template.fromStack(stack).findResources('AWS::EC2::NetworkAclEntry'))
+        .map((r: any) => r.Properties)
+        .filter((e: any) => !e.Egress && e.NetworkAclId.Ref.startsWith(`Network${aclId}`));
+      const returnAllows = entries.filter((e: any) => e.RuleAction === 'allow' && e.CidrBlock === '0.0.0.0/0' && e.Protocol === 6 && e.PortRange.From >= 1024);
+      const covered = (port: number) => returnAllows.some((e: any) => e.PortRange.From <= port && port <= e.PortRange.To);
+      expect([1024, 3388, 3390, 32768, 65535].every(covered)).toBe(true);
+      expect(covered(3389)).toBe(false);
+      const rdpDeny = entries.find((e: any) => e.RuleAction === 'deny' && e.CidrBlock === '0.0.0.0/0' && e.PortRange?.From === 3389);
+      expect(rdpDeny.RuleNumber).toBeLessThan(Math.min(...returnAllows.map((e: any) => e.RuleNumber)));
+    },
+  );
+
   test('flow logs: ALL traffic to a CMK-encrypted log group kept 365 days, role with a managed policy', () => {
     const { stack } = testStack();
     new SegmentedVpc(stack, 'Network');
