@@ -33,8 +33,9 @@ export default defineRule({
         gap = gap ?? v;
         return false;
       }
+      if (v >= MIN_TLS) return true;
       weakest = weakest === undefined ? v : Math.max(weakest, v);
-      return v >= MIN_TLS;
+      return false;
     });
     if (found && !('gap' in found)) return pass(`bucket policy ${found.policy.logicalId} denies TLS older than ${MIN_TLS}`);
     if (found) return unresolved('the resources of the bucket policy\'s TLS version statement', found.gap, 'BucketPolicy');
