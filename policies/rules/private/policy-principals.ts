@@ -150,7 +150,7 @@ export function unscopedServiceFinding(document: unknown, where: string, path: s
 export function isOwnAccountRoot(value: unknown, template: Template): boolean | Unresolved {
   if (value instanceof Unresolved) return value;
   if (typeof value !== 'string') return false;
-  const m = /^arn:[^:]+:iam::(\$\{AWS::AccountId\}|\d{12}):root$/.exec(value) ?? /^(\$\{AWS::AccountId\}|\d{12})$/.exec(value);
+  const m = /^arn:(?:\$\{AWS::Partition\}|[a-z-]+):iam::(\$\{AWS::AccountId\}|\d{12}):root$/.exec(value) ?? /^(\$\{AWS::AccountId\}|\d{12})$/.exec(value);
   if (!m) return false;
   if (m[1] === '${AWS::AccountId}') return true;
   if (template.account) return m[1] === template.account;
