@@ -1,6 +1,6 @@
 // Who a resource policy (bucket, topic, key policy) admits: principals, wildcard principals and the
 // conditions that narrow them. Shared by the S3, KMS and SNS policy rules.
-import { Outcome, Resource, ResourceRef, Template, TemplateSet, Unresolved, asList, describe, isPlainObject, isResourceRef, unresolved, unresolvedIn } from '../../../lib/engine';
+import { Outcome, Resource, Template, TemplateSet, Unresolved, asList, describe, fail, isPlainObject, isResourceRef, unresolved, unresolvedIn } from '../../../lib/engine';
 import { Statement, grantsAction, isAllow, refersTo, statementsOf } from './iam';
 
 /** One principal a statement names. `type` is the principal block (`AWS`, `Service`, ...) or `*`. */
@@ -104,11 +104,10 @@ export function publicAccessFinding(document: unknown, where: string, path: stri
     if (narrowed instanceof Unresolved) return unresolved(`the condition of statement ${i} of the ${where}`, narrowed, `${path}.Statement.${i}.Condition`);
     if (!narrowed) {
       const who = s.NotPrincipal !== undefined ? `everyone except ${describe(s.NotPrincipal)} (NotPrincipal)` : 'any principal (*)';
-      return {
-        status: 'fail',
-        message: `statement ${i}${s.Sid ? ` (${String(s.Sid)})` : ''} of the ${where} allows ${who} without a condition that ties it to an account, organization or source`,
-        path: `Properties/${path.replace(/\./g, '/')}/Statement/${i}`,
-      };
+      return fail(
+        `statement ${i}${s.Sid ? ` (${String(s.Sid)})` : ''} of the ${where} allows ${who} without a condition that ties it to an account, organization or source`,
+        `${path}.Statement.${i}`,
+      );
     }
   }
   return undefined;
@@ -130,13 +129,11 @@ export function unscopedServiceFinding(document: unknown, where: string, path: s
     const scoped = serviceScopingOf(s);
     if (scoped instanceof Unresolved) return unresolved(`the condition of statement ${i} of the ${where}`, scoped, `${path}.Statement.${i}.Condition`);
     if (!scoped) {
-      return {
-        status: 'fail',
-        message:
-          `statement ${i}${s.Sid ? ` (${String(s.Sid)})` : ''} of the ${where} allows service ${services.map((p) => String(p.value)).join(', ')} ` +
+      return fail(
+        `statement ${i}${s.Sid ? ` (${String(s.Sid)})` : ''} of the ${where} allows service ${services.map((p) => String(p.value)).join(', ')} ` +
           'without aws:SourceAccount, aws:SourceArn or kms:ViaService, so the service could act on behalf of any account (confused deputy)',
-        path: `Properties/${path.replace(/\./g, '/')}/Statement/${i}`,
-      };
+        `${path}.Statement.${i}`,
+      );
     }
   }
   return undefined;
@@ -173,9 +170,4 @@ export function targets(value: unknown, target: Resource): boolean {
 /** The policies of type `policyType` whose `property` (a value or a list) refers to `target`. */
 export function policiesFor(set: TemplateSet, target: Resource, policyType: string, property: string): Resource[] {
   return set.ofType(policyType).filter((p) => asList(p.properties[property]).some((v) => targets(v, target)));
-}
-
-/** A `ResourceRef`-or-text reference rendered for a message. */
-export function refText(value: unknown): string {
-  return value instanceof ResourceRef ? value.logicalId : describe(value);
 }

@@ -1,6 +1,7 @@
 import { Rule } from '../../../lib/engine';
 import abortIncompleteUploads from './abort-incomplete-uploads';
 import accessLogging from './access-logging';
+import accessPointPublicAccessBlock from './access-point-public-access-block';
 import aclsDisabled from './acls-disabled';
 import bucketKey from './bucket-key';
 import eventNotifications from './event-notifications';
@@ -24,6 +25,7 @@ export const S3_RULES: readonly Rule[] = [
   logBucketSseS3,
   bucketKey,
   publicAccessBlock,
+  accessPointPublicAccessBlock,
   noPublicPolicy,
   aclsDisabled,
   servicePrincipalScoped,
