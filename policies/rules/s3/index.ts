@@ -7,6 +7,7 @@ import bucketKey from './bucket-key';
 import eventNotifications from './event-notifications';
 import kmsCmkEncryption from './kms-cmk-encryption';
 import lifecycleNoncurrentExpiration from './lifecycle-noncurrent-expiration';
+import logBucketRetention from './log-bucket-retention';
 import logBucketSseS3 from './log-bucket-sse-s3';
 import noPublicPolicy from './no-public-policy';
 import noWebsite from './no-website';
@@ -32,6 +33,7 @@ export const S3_RULES: readonly Rule[] = [
   versioning,
   objectLock,
   accessLogging,
+  logBucketRetention,
   lifecycleNoncurrentExpiration,
   abortIncompleteUploads,
   eventNotifications,
