@@ -62,8 +62,10 @@ const NARROWING_KEYS = [
 export function narrowsPrincipal(s: Statement): boolean {
   if (!isPlainObject(s.Condition)) return false;
   return Object.entries(s.Condition).some(([op, block]) => {
-    if (!isPlainObject(block) || /^Null$/i.test(op) || /IfExists$/i.test(op)) return false;
-    return Object.keys(block).some((k) => NARROWING_KEYS.includes(k.toLowerCase()));
+    // Only positive operators narrow: a negated operator (StringNotEquals, ArnNotLike), Null and
+    // ...IfExists all still admit principals outside the account, and so does a value of "*".
+    if (!isPlainObject(block) || /^Null$/i.test(op) || /IfExists$/i.test(op) || /Not/.test(op)) return false;
+    return Object.entries(block).some(([k, v]) => NARROWING_KEYS.includes(k.toLowerCase()) && asList(v).length > 0 && asList(v).every((x) => typeof x === 'string' && x !== '*' && x.trim() !== ''));
   });
 }
 
