@@ -43,6 +43,11 @@ export type TopicTarget =
   | { readonly kind: 'unresolved'; readonly value: unknown }
   | { readonly kind: 'other'; readonly what: string };
 
+/** One ARN field, which may hold `${AWS::Region}`-style placeholders. */
+const FIELD = '(?:\\$\\{[^}]*\\}|[^:$])';
+/** An SNS topic ARN, literal or with pseudo-parameter placeholders. */
+const SNS_ARN = new RegExp(`^arn:${FIELD}+:sns:${FIELD}*:${FIELD}*:${FIELD}+$`);
+
 /** Read an alarm action or an EventBridge target `Arn` as an SNS topic. */
 export function topicTarget(set: TemplateSet, value: unknown): TopicTarget {
   if (value instanceof Unresolved || unresolvedIn(value).length > 0) return { kind: 'unresolved', value };
@@ -50,7 +55,7 @@ export function topicTarget(set: TemplateSet, value: unknown): TopicTarget {
   if (resource) {
     return resource.type === 'AWS::SNS::Topic' ? { kind: 'topic', topic: resource } : { kind: 'other', what: `${resource.logicalId} (${resource.type})` };
   }
-  if (typeof value === 'string' && /^arn:[^:]+:sns:[^:]*:[^:]*:[^:]+$/.test(value)) return { kind: 'external', arn: value };
+  if (typeof value === 'string' && SNS_ARN.test(value)) return { kind: 'external', arn: value };
   if (value instanceof ResourceRef) return { kind: 'unresolved', value: new Unresolved(`reference to ${value.logicalId}, which no template defines`) };
   return { kind: 'other', what: describe(value) };
 }
