@@ -1,6 +1,7 @@
 // The cases every CIS 4.x monitoring rule must pass. Each rule reads the same chain (multi-Region
 // trail -> log group -> metric filter with the control's pattern -> alarm -> encrypted, subscribed
 // topic); only the pattern differs, so the chain is broken link by link here for each control.
+import { Stack } from 'aws-cdk-lib';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -15,7 +16,7 @@ import { SecurityAlarms } from '../../../../constructs/detection/security-alarms
 import { SecurityAlerts } from '../../../../constructs/detection/security-alerts';
 import { AccountRule } from '../../../../lib/engine';
 import { cisMonitoringControl, normalizePattern } from '../../../../policies/rules/private/cis-monitoring';
-import { testStack } from '../../../util/stack';
+import { TEST_ENV, testStack } from '../../../util/stack';
 import { expectFail, expectPass } from '../../rule-harness';
 import { baselineTemplate, idsOfType, onlyOfType, withUnknownCondition } from '../account/baseline-fixture';
 
@@ -130,6 +131,18 @@ export function cisMonitoringCases(rule: AccountRule): void {
     new SecurityAlarms(stack, 'Alarms', { logGroup: trail.logGroup, alertTopic: alerts.topic });
     const [result] = expectPass(rule, stack);
     expect(result.message).toMatch(/log group aws-controltower\/CloudTrailLogs \(its trail is outside the templates judged\)/);
+  });
+
+  test('Compliant: the chain across two stacks (the alert topic is imported from the alerts stack)', () => {
+    // Fn::ImportValue references: the engine does not resolve the "weak" Fn::GetStackOutput form yet.
+    const { app, stack } = testStack({ extraContext: { '@aws-cdk/core:defaultCrossStackReferences': 'strong' } });
+    const alertsStack = new Stack(app, 'AlertsStack', { env: TEST_ENV });
+    const alerts = new SecurityAlerts(alertsStack, 'Alerts', { emails: ['secops@example.com'] });
+    const trail = new AuditTrail(stack, 'Trail');
+    new SecurityAlarms(stack, 'Alarms', { logGroup: trail.logGroup, alertTopic: alerts.topic });
+    const [result] = expectPass(rule, [stack, alertsStack]);
+    expect(result.stack).toBe('TestStack');
+    expect(result.message).toMatch(/notifies encrypted, subscribed topic AlertsTopic/);
   });
 
   test('Non-compliant 1: the metric filter removed from the baseline fails against the stack', () => {
