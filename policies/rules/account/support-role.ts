@@ -1,5 +1,5 @@
 import { AccountOutcome, Resource, Severity, Unresolved, asList, defineAccountRule, isPlainObject, unresolvedIn } from '../../../lib/engine';
-import { failOn, missing, unresolvedOn } from '../private/alerting';
+import { failOn, missing, undecidedDeployment, unresolvedOn } from '../private/alerting';
 import { isAllow, statementsOf } from '../private/iam';
 
 /** The AWS managed policy CIS 1.17 names. */
@@ -37,8 +37,9 @@ export default defineAccountRule({
         if (gap !== undefined) gaps.push(unresolvedOn(role, `the managed policies of role ${role.logicalId}`, gap, 'ManagedPolicyArns'));
         continue;
       }
-      if (role.deployed === undefined) {
-        failures.push(unresolvedOn(role, `whether role ${role.logicalId} is deployed`, new Unresolved(`condition ${String(role.raw.Condition)}, whose value is unknown`), 'Condition'));
+      const undecided = undecidedDeployment(role);
+      if (undecided) {
+        failures.push(undecided);
         continue;
       }
       const trust = peopleCanAssume(role);

@@ -72,6 +72,8 @@ export type Publisher = 'cloudwatch' | 'events';
  * @see https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services
  */
 export function topicProblem(set: TemplateSet, topic: Resource, publisher: Publisher): AccountOutcome | undefined {
+  const undecided = undecidedDeployment(topic);
+  if (undecided) return undecided;
   const keyValue = topic.properties.KmsMasterKeyId;
   const key = keyReference(set, keyValue);
   if (key === undefined) return failOn(topic, `alert topic ${topic.logicalId} is not encrypted with a KMS key`, 'KmsMasterKeyId');
@@ -113,6 +115,8 @@ export function subscribersOf(set: TemplateSet, topic: Resource): string[] | Unr
   if (inline instanceof Unresolved) return inline;
   const found: string[] = asList(inline).filter(isPlainObject).map((s) => `${String(s.Protocol)} subscription`);
   for (const s of set.ofType('AWS::SNS::Subscription')) {
+    // A subscription that may not be deployed does not show a subscriber (fail closed).
+    if (s.deployed === undefined) continue;
     if (refersToResource(set, s.properties.TopicArn, topic)) found.push(s.logicalId);
   }
   for (const c of [...set.ofType('AWS::Chatbot::SlackChannelConfiguration'), ...set.ofType('AWS::Chatbot::MicrosoftTeamsChannelConfiguration')]) {
@@ -145,6 +149,10 @@ export function findingRoutes(set: TemplateSet, source: string, detailType: stri
   const disabled: Resource[] = [];
   for (const rule of set.ofType('AWS::Events::Rule')) {
     const pattern = rule.properties.EventPattern;
+    if (rule.deployed === undefined && isPlainObject(pattern) && asList(pattern.source).includes(source)) {
+      gaps.push(rule);
+      continue;
+    }
     if (unresolvedIn(pattern).length > 0 || pattern instanceof Unresolved) {
       gaps.push(rule);
       continue;
@@ -215,7 +223,13 @@ export function judgeFindingsAlerted(set: TemplateSet, spec: FindingsAlertSpec):
     else failures.push(failOn(route.rule, `EventBridge rule ${route.rule.logicalId} matches ${spec.service} findings but targets no SNS topic`, 'Targets'));
   }
   if (failures.length > 0) return [failures[0]];
-  if (gaps.length > 0) return [unresolvedOn(gaps[0], `the event pattern or state of EventBridge rule ${gaps[0].logicalId}`, gaps[0].properties.EventPattern instanceof Unresolved ? gaps[0].properties.EventPattern : gaps[0].properties.State, 'EventPattern')];
+  if (gaps.length > 0) {
+    const gap = gaps[0];
+    return [
+      undecidedDeployment(gap) ??
+        unresolvedOn(gap, `the event pattern or state of EventBridge rule ${gap.logicalId}`, gap.properties.EventPattern instanceof Unresolved ? gap.properties.EventPattern : gap.properties.State, 'EventPattern'),
+    ];
+  }
   if (disabled.length > 0) return [failOn(disabled[0], `EventBridge rule ${disabled[0].logicalId} routes ${spec.service} findings but its State is ${String(disabled[0].properties.State)}`, 'State')];
   return [missing(set, `no enabled EventBridge rule on the default bus routes ${spec.service} findings (source ${spec.source}, detail-type "${spec.detailType}") to an SNS topic`)];
 }
@@ -226,6 +240,12 @@ export function missing(set: TemplateSet, message: string): AccountOutcome {
   return { ...fail(`${message} (judged stacks: ${stacks.join(', ') || 'none'})`), template: set.templates[0] };
 }
 
+/** A fail-closed outcome when the resource's `Condition` cannot be evaluated, else undefined. */
+export function undecidedDeployment(r: Resource): AccountOutcome | undefined {
+  if (r.deployed !== undefined) return undefined;
+  return unresolvedOn(r, `whether ${r.logicalId} is deployed`, new Unresolved(`condition ${String(r.raw.Condition)}, whose value is unknown`), 'Condition');
+}
+
 /**
  * The deployed resources of a type, and a fail-closed outcome for each whose `Condition` cannot be
  * evaluated (it may not be deployed, so it cannot evidence compliance).
@@ -234,9 +254,9 @@ export function deployedOfType(set: TemplateSet, type: string): { resources: Res
   const resources: Resource[] = [];
   const undecided: AccountOutcome[] = [];
   for (const r of set.ofType(type)) {
-    if (r.deployed === undefined) {
-      undecided.push(unresolvedOn(r, `whether ${r.logicalId} is deployed`, new Unresolved(`condition ${String(r.raw.Condition)}, whose value is unknown`), 'Condition'));
-    } else resources.push(r);
+    const outcome = undecidedDeployment(r);
+    if (outcome) undecided.push(outcome);
+    else resources.push(r);
   }
   return { resources, undecided };
 }

@@ -17,7 +17,7 @@ import {
   isPlainObject,
   unresolvedIn,
 } from '../../../lib/engine';
-import { deployedOfType, failOn, missing, resourceOf, topicProblem, topicTarget, unresolvedOn } from './alerting';
+import { deployedOfType, failOn, missing, resourceOf, topicProblem, topicTarget, undecidedDeployment, unresolvedOn } from './alerting';
 
 /**
  * Security Hub's page of the CloudWatch.1 to CloudWatch.14 controls, which publishes the exact
@@ -149,12 +149,12 @@ function judgeControl(set: TemplateSet, control: CisMonitoringControl): AccountO
   const gaps: Resource[] = [];
   for (const filter of candidates) {
     const pattern = filter.properties.FilterPattern;
-    if (typeof pattern !== 'string') gaps.push(filter);
+    if (typeof pattern !== 'string' || filter.deployed === undefined) gaps.push(filter);
     else if (accepted.has(normalizePattern(pattern))) matching.push(filter);
   }
   const where = watched.map((w) => describeWatched(w)).join(', ');
   if (matching.length === 0) {
-    if (gaps.length > 0) return unresolvedOn(gaps[0], `the filter pattern of metric filter ${gaps[0].logicalId}`, gaps[0].properties.FilterPattern, 'FilterPattern');
+    if (gaps.length > 0) return undecidedDeployment(gaps[0]) ?? unresolvedOn(gaps[0], `the filter pattern of metric filter ${gaps[0].logicalId}`, gaps[0].properties.FilterPattern, 'FilterPattern');
     const seen = candidates.length > 0 ? ` (${candidates.length} other metric filter(s) there, none with the ${control.cis} pattern)` : '';
     return missing(set, `CIS ${control.cis}: no metric filter for ${control.watches} with the prescribed pattern on ${where}${seen}`);
   }
@@ -191,6 +191,8 @@ function judgeFilter(set: TemplateSet, control: CisMonitoringControl, filter: Re
 }
 
 function judgeAlarm(set: TemplateSet, control: CisMonitoringControl, alarm: Resource): AccountOutcome {
+  const undecided = undecidedDeployment(alarm);
+  if (undecided) return undecided;
   const enabled = asBoolean(alarm.properties.ActionsEnabled);
   if (enabled instanceof Unresolved) return unresolvedOn(alarm, `whether alarm ${alarm.logicalId} has its actions enabled`, enabled, 'ActionsEnabled');
   if (enabled === false) return failOn(alarm, `CIS ${control.cis}: alarm ${alarm.logicalId} has ActionsEnabled false, so it notifies nobody`, 'ActionsEnabled');

@@ -249,4 +249,11 @@ export function cisMonitoringCases(rule: AccountRule): void {
     template.Resources.Filter.Properties.FilterPattern = { 'Fn::If': ['Unknown', definition.filterPattern, ''] };
     expectFail(rule, template, /could not resolve the filter pattern of metric filter Filter/);
   });
+
+  test('Non-compliant 13: fails closed when the alarm is deployed only under an unknown condition', () => {
+    const template = withUnknownCondition(handWrittenChain(definition.filterPattern));
+    template.Resources.Alarm.Condition = 'Unknown';
+    const [failure] = expectFail(rule, template, /could not resolve whether Alarm is deployed/);
+    expect(failure.logicalId).toBe('Alarm');
+  });
 }
