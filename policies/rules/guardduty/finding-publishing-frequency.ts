@@ -3,7 +3,7 @@ import { Severity, Unresolved, defineRule, fail, pass, unresolved } from '../../
 /**
  * GuardDuty publishes updates to existing findings every 15 minutes (its own default is six hours).
  *
- * @see https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_findings_cloudwatch.html#guardduty_findings_cloudwatch_notification_frequency
+ * @see https://docs.aws.amazon.com/guardduty/latest/APIReference/API_CreateDetector.html
  */
 export default defineRule({
   id: 'GuardDuty.FindingPublishingFrequency',
