@@ -1,0 +1,6 @@
+import rule from '../../../../policies/rules/cloudwatch/cis-organizations-changes';
+import { cisMonitoringCases } from './cis-suite';
+
+describe('CloudWatch.Cis415OrganizationsChanges', () => {
+  cisMonitoringCases(rule);
+});
