@@ -196,6 +196,17 @@ export class Template {
       }
       case 'Fn::ImportValue':
         return this.importValue(this.resolve(arg, depth));
+      case 'Fn::GetStackOutput': {
+        // CDK's weak cross-stack references: { StackName, Region, OutputName } of another stack.
+        const spec = this.resolve(arg, depth);
+        if (!isPlainObject(spec) || typeof spec.StackName !== 'string' || typeof spec.OutputName !== 'string') {
+          return new Unresolved('Fn::GetStackOutput of an unknown stack or output');
+        }
+        const producer = this.set.templates.find((t) => t.stackName === spec.StackName && (t.region === undefined || spec.Region === undefined || t.region === spec.Region));
+        const output = producer?.body.Outputs?.[spec.OutputName];
+        if (!producer || !isPlainObject(output)) return new Unresolved(`Fn::GetStackOutput ${spec.StackName}.${spec.OutputName}: no template in the set has that output`);
+        return producer.resolve(output.Value, depth);
+      }
       case 'Fn::If': {
         if (!Array.isArray(arg) || arg.length !== 3) return new Unresolved('malformed Fn::If');
         const c = this.condition(String(arg[0]));

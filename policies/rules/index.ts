@@ -1,6 +1,7 @@
 // Every rule, grouped by service. A rule is evaluated once; its result fans out to every control it maps to.
 import { Rule } from '../../lib/engine';
 import { ACCESSANALYZER_RULES } from './accessanalyzer';
+import { ACCOUNT_RULES } from './account';
 import { BACKUP_RULES } from './backup';
 import { CLOUDTRAIL_RULES } from './cloudtrail';
 import { CLOUDWATCH_RULES } from './cloudwatch';
@@ -32,6 +33,7 @@ export const RULES: readonly Rule[] = [
   ...GUARDDUTY_RULES,
   ...SECURITYHUB_RULES,
   ...ACCESSANALYZER_RULES,
+  ...ACCOUNT_RULES,
   ...CLOUDWATCH_RULES,
 ];
 

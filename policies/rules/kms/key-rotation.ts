@@ -16,7 +16,6 @@ export default defineRule({
   resourceTypes: ['AWS::KMS::Key'],
   controls: {
     'cis-aws-3.0': ['3.6'],
-    'fsbp': ['KMS.4'],
     'pci-dss-4.0': ['3.6.1', '3.7.4'],
     'nist-800-53-r5': ['SC-12', 'SC-12(2)'],
     'hipaa': ['164.312(a)(2)(iv)'],

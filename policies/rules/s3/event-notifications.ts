@@ -16,7 +16,6 @@ export default defineRule({
   fix: 'Set NotificationConfiguration.EventBridgeConfiguration.EventBridgeEnabled: true (SecureBucket does; on an s3.Bucket use eventBridgeEnabled: true)',
   resourceTypes: ['AWS::S3::Bucket'],
   controls: {
-    'fsbp': ['S3.11'],
     'nist-800-53-r5': ['CA-7', 'SI-4(a)'],
     'iso-27001-2022': ['A.8.16'],
     'nist-csf-2.0': ['DE.CM-09'],

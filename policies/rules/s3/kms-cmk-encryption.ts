@@ -19,7 +19,6 @@ export default defineRule({
   fix: 'Set BucketEncryption to aws:kms with KMSMasterKeyID naming a customer-managed key (SecureBucket does; on an s3.Bucket use encryption: BucketEncryption.KMS with an encryptionKey)',
   resourceTypes: ['AWS::S3::Bucket'],
   controls: {
-    'fsbp': ['S3.17'],
     'pci-dss-4.0': ['3.5.1'],
     'nist-800-53-r5': ['SC-28(1)', 'SC-12', 'SC-13(a)'],
     'hipaa': ['164.312(a)(2)(iv)'],

@@ -14,7 +14,7 @@ export default defineRule({
   fix: 'Add an enabled, unfiltered lifecycle rule with NoncurrentVersionExpiration (SecureBucket does, prop noncurrentVersionExpiration; on an s3.Bucket use lifecycleRules: [{ noncurrentVersionExpiration }])',
   resourceTypes: ['AWS::S3::Bucket'],
   controls: {
-    'fsbp': ['S3.13', 'S3.10'],
+    'fsbp': ['S3.13'],
     'pci-dss-4.0': ['3.2.1'],
     'nist-800-53-r5': ['SI-12', 'CP-10'],
     'iso-27001-2022': ['A.8.10'],

@@ -19,7 +19,6 @@ export default defineRule({
   fix: 'Set ObjectLockEnabled: true with an ObjectLockConfiguration default retention (SecureBucket prop objectLock: { mode, retention }), or acknowledge the rule where the data must stay erasable',
   resourceTypes: ['AWS::S3::Bucket'],
   controls: {
-    'fsbp': ['S3.15'],
     'pci-dss-4.0': ['10.3.2'],
     'nist-800-53-r5': ['CP-6(2)', 'AU-9(2)'],
     'hipaa': ['164.312(c)(1)'],

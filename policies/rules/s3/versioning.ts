@@ -12,7 +12,6 @@ export default defineRule({
   fix: 'Set VersioningConfiguration.Status to Enabled (SecureBucket does; on an s3.Bucket use versioned: true)',
   resourceTypes: ['AWS::S3::Bucket'],
   controls: {
-    'fsbp': ['S3.14'],
     'nist-800-53-r5': ['CP-10', 'CP-6(2)', 'CP-9(a)', 'SI-12', 'SI-13(5)'],
     'hipaa': ['164.308(a)(7)(ii)(A)', '164.312(c)(1)'],
     'iso-27001-2022': ['A.8.13'],

@@ -16,7 +16,6 @@ export default defineRule({
   fix: 'Set KmsMasterKeyId to a customer-managed key whose policy admits the publishing services (SecurityAlerts does; on an sns.Topic use masterKey)',
   resourceTypes: ['AWS::SNS::Topic'],
   controls: {
-    'fsbp': ['SNS.1'],
     'pci-dss-4.0': ['3.5.1'],
     'nist-800-53-r5': ['SC-28(1)', 'SC-12'],
     'hipaa': ['164.312(a)(2)(iv)'],

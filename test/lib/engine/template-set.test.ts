@@ -114,3 +114,15 @@ describe('evaluate', () => {
     expect(evaluate([{ path: 'a.json', template }], [broken]).results[0]).toMatchObject({ status: 'fail', message: expect.stringMatching(/boom/) });
   });
 });
+
+describe('cross-stack references', () => {
+  test("Fn::GetStackOutput (CDK's weak references) resolves to the producer stack's output", () => {
+    const s = new TemplateSet([
+      { path: 'a.template.json', stackName: 'Alerts', region: 'eu-west-1', template: { Resources: { Topic: { Type: 'AWS::SNS::Topic' } }, Outputs: { TopicOut: { Value: { Ref: 'Topic' } } } } },
+      { path: 'b.template.json', stackName: 'Alarms', region: 'eu-west-1', template: { Resources: { A: { Type: 'AWS::CloudWatch::Alarm', Properties: { AlarmActions: [{ 'Fn::GetStackOutput': { StackName: 'Alerts', Region: 'eu-west-1', OutputName: 'TopicOut' } }] } } } } },
+    ]);
+    expect(s.templates[1].resources[0].properties.AlarmActions).toEqual([new ResourceRef('a.template.json', 'Topic')]);
+    const missing = s.templates[1].resolve({ 'Fn::GetStackOutput': { StackName: 'Nope', OutputName: 'X' } });
+    expect(String(missing)).toMatch(/no template in the set has that output/);
+  });
+});
