@@ -1,6 +1,7 @@
 import { Arn, ArnFormat, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
 import { throwIfProblems } from '../../lib/errors';
 
@@ -365,8 +366,11 @@ export class DataKey extends Construct {
     if (services.length === 0) return [];
     services.forEach((s) => this.servicesAdmittingAccount.add(`${s} ${actions.join(',')}`));
     const stack = Stack.of(this);
+    // The domain is known at synth when the Region is (amazonaws.com, amazonaws.com.cn, ...).
+    const domain = Token.isUnresolved(stack.region) ? stack.urlSuffix : RegionInfo.get(stack.region).domainSuffix ?? stack.urlSuffix;
+    const viaServiceName = (service: string) => `${service}.${stack.region}.${domain}`;
     const viaService = {
-      'kms:ViaService': services.map((s) => `${s}.${stack.region}.${stack.urlSuffix}`),
+      'kms:ViaService': services.length === 1 ? viaServiceName(services[0]) : services.map(viaServiceName),
       'kms:CallerAccount': stack.account,
     };
     const sid = options.sid ?? `AllowAccountUseThrough${services.map((s) => s.replace(/[^a-z0-9]/g, '')).map((s) => s[0].toUpperCase() + s.slice(1)).join('')}`;
