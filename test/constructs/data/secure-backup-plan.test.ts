@@ -313,6 +313,34 @@ describe('SecureBackupPlan', () => {
     expect(keyPolicy).not.toMatch(/BackupRole/);
   });
 
+  test('alertTopic: failed backup, copy and restore jobs of the plan (restore tests included) go to the alert topic', () => {
+    // GIVEN
+    const { stack } = testStack();
+    const alerts = new sns.Topic(stack, 'Alerts');
+    // WHEN
+    new SecureBackupPlan(stack, 'Plan', { alertTopic: alerts, selectionTags: TAGS });
+    // THEN
+    const t = Template.fromStack(stack);
+    const rules = Object.values(t.findResources('AWS::Events::Rule'));
+    expect(rules.map((r) => r.Properties.EventPattern['detail-type'][0]).sort()).toEqual([
+      'Backup Job State Change',
+      'Copy Job State Change',
+      'Restore Job State Change',
+    ]);
+    for (const rule of rules) expect(rule.Properties.Targets).toEqual([expect.objectContaining({ Arn: { Ref: 'Alerts91F83244' } })]);
+    // The restore tests restore from the vault the restore rule watches.
+    const vaultArn = { 'Fn::GetAtt': [Match.stringLikeRegexp('^PlanVault'), 'BackupVaultArn'] };
+    t.hasResourceProperties('AWS::Backup::RestoreTestingPlan', { RecoveryPointSelection: Match.objectLike({ IncludeVaults: [vaultArn] }) });
+  });
+
+  test('fails when alertTopic is given with a backupVault', () => {
+    const { stack } = testStack();
+    const vault = new SecureBackupVault(stack, 'Vault');
+    expect(() => new SecureBackupPlan(stack, 'Plan', { backupVault: vault, alertTopic: new sns.Topic(stack, 'Alerts') })).toThrow(
+      /alertTopic configures the vault the plan defines, but backupVault TestStack\/Vault was also given; set alertTopic on that SecureBackupVault instead/,
+    );
+  });
+
   test('fails when retention is shorter than the vault lock minimum', () => {
     const { stack } = testStack();
     const vault = new SecureBackupVault(stack, 'Central', { lockMinRetention: Duration.days(90) });
