@@ -180,9 +180,10 @@ export interface DataKeyProps {
   /**
    * Services through which principals of other stacks (same account and Region) use the key, for
    * example `['s3']` for a bucket key. A grant to such a principal then goes into the principal's own
-   * policy only, and the key policy admits the account's principals through these services
-   * (`allowAccountUseThroughServices`), added on the first such grant. Naming a role of another stack
-   * in the key policy would make the two stacks depend on each other.
+   * policy only, and one key-policy statement (`AllowAccountUseForCrossStackGrants`) admits the
+   * account's principals for the granted actions, only through these services (`kms:ViaService`,
+   * `kms:CallerAccount`). Naming a role of another stack in the key policy instead would make the two
+   * stacks depend on each other in a cycle.
    *
    * @default - none: a grant to a principal of another stack fails at synth unless
    * `allowAccountUseThroughServices()` was called
@@ -221,6 +222,8 @@ export class DataKey extends Construct {
 
   private readonly crossStackGrantServices: string[];
   private readonly servicesAdmittingAccount = new Set<string>();
+  private readonly sids = new Set<string>();
+  private crossStackStatement?: iam.PolicyStatement;
 
   constructor(scope: Construct, id: string, props: DataKeyProps) {
     super(scope, id);
@@ -366,17 +369,14 @@ export class DataKey extends Construct {
     if (services.length === 0) return [];
     services.forEach((s) => this.servicesAdmittingAccount.add(`${s} ${actions.join(',')}`));
     const stack = Stack.of(this);
-    // The domain is known at synth when the Region is (amazonaws.com, amazonaws.com.cn, ...).
-    const domain = Token.isUnresolved(stack.region) ? stack.urlSuffix : RegionInfo.get(stack.region).domainSuffix ?? stack.urlSuffix;
-    const viaServiceName = (service: string) => `${service}.${stack.region}.${domain}`;
-    const viaService = {
-      'kms:ViaService': services.length === 1 ? viaServiceName(services[0]) : services.map(viaServiceName),
-      'kms:CallerAccount': stack.account,
-    };
-    const sid = options.sid ?? `AllowAccountUseThrough${services.map((s) => s.replace(/[^a-z0-9]/g, '')).map((s) => s[0].toUpperCase() + s.slice(1)).join('')}`;
+    const viaService = this.viaServiceConditions(services);
+    const base = options.sid ?? `AllowAccountUseThrough${services.map((s) => s.replace(/[^a-z0-9]/g, '')).map((s) => s[0].toUpperCase() + s.slice(1)).join('')}`;
+    let sid = base.slice(0, 90);
+    for (let n = 2; this.sids.has(sid); n++) sid = `${base.slice(0, 90)}${n}`;
+    this.sids.add(sid);
     const statements = [
       new iam.PolicyStatement({
-        sid: sid.slice(0, 100),
+        sid,
         principals: [new iam.AccountPrincipal(stack.account)],
         actions,
         resources: ['*'],
@@ -386,7 +386,7 @@ export class DataKey extends Construct {
     if (options.allowGrants ?? true) {
       statements.push(
         new iam.PolicyStatement({
-          sid: `${sid}Grants`.slice(0, 100),
+          sid: `${sid}Grants`,
           principals: [new iam.AccountPrincipal(stack.account)],
           actions: ['kms:CreateGrant'],
           resources: ['*'],
@@ -406,7 +406,21 @@ export class DataKey extends Construct {
    */
   public _grantAcrossStacks(grantee: iam.IGrantable, actions: string[]): iam.Grant {
     if (this.crossStackGrantServices.length > 0) {
-      this.allowAccountUseThroughServices({ services: this.crossStackGrantServices, allowGrants: false });
+      // One statement for every cross-stack grant, holding only the actions granted so far.
+      if (!this.crossStackStatement) {
+        const stack = Stack.of(this);
+        this.crossStackStatement = new iam.PolicyStatement({
+          sid: 'AllowAccountUseForCrossStackGrants',
+          principals: [new iam.AccountPrincipal(stack.account)],
+          actions: [],
+          resources: ['*'],
+          conditions: { StringEquals: this.viaServiceConditions(this.crossStackGrantServices) },
+        });
+        this.key.addToResourcePolicy(this.crossStackStatement);
+      }
+      const statement = this.crossStackStatement;
+      const missing = actions.filter((a) => !statement.actions.includes(a));
+      if (missing.length > 0) statement.addActions(...missing);
     } else if (this.servicesAdmittingAccount.size === 0) {
       throwIfProblems('DataKey.CrossStackGrant', this, [
         `a grant of ${JSON.stringify(actions)} to ${grantee.grantPrincipal.toString()} in another stack cannot name that principal in ` +
@@ -415,6 +429,18 @@ export class DataKey extends Construct {
       ]);
     }
     return iam.Grant.addToPrincipal({ grantee, actions, resourceArns: [this.keyArn] });
+  }
+
+  /** `kms:ViaService` (the services in this Region) and `kms:CallerAccount` (this account). */
+  private viaServiceConditions(services: string[]): Record<string, unknown> {
+    const stack = Stack.of(this);
+    // The domain is known at synth when the Region is (amazonaws.com, amazonaws.com.cn, ...).
+    const domain = Token.isUnresolved(stack.region) ? stack.urlSuffix : RegionInfo.get(stack.region).domainSuffix ?? stack.urlSuffix;
+    const name = (service: string) => `${service}.${stack.region}.${domain}`;
+    return {
+      'kms:ViaService': services.length === 1 ? name(services[0]) : services.map(name),
+      'kms:CallerAccount': stack.account,
+    };
   }
 
   /** Grant encrypt and decrypt to a named principal (in the key policy and the principal's policy). */
