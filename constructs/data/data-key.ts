@@ -431,18 +431,6 @@ export class DataKey extends Construct {
     return iam.Grant.addToPrincipal({ grantee, actions, resourceArns: [this.keyArn] });
   }
 
-  /** `kms:ViaService` (the services in this Region) and `kms:CallerAccount` (this account). */
-  private viaServiceConditions(services: string[]): Record<string, unknown> {
-    const stack = Stack.of(this);
-    // The domain is known at synth when the Region is (amazonaws.com, amazonaws.com.cn, ...).
-    const domain = Token.isUnresolved(stack.region) ? stack.urlSuffix : RegionInfo.get(stack.region).domainSuffix ?? stack.urlSuffix;
-    const name = (service: string) => `${service}.${stack.region}.${domain}`;
-    return {
-      'kms:ViaService': services.length === 1 ? name(services[0]) : services.map(name),
-      'kms:CallerAccount': stack.account,
-    };
-  }
-
   /** Grant encrypt and decrypt to a named principal (in the key policy and the principal's policy). */
   public grantEncryptDecrypt(grantee: iam.IGrantable): iam.Grant {
     return this.key.grantEncryptDecrypt(grantee);
@@ -456,6 +444,18 @@ export class DataKey extends Construct {
   /** Grant encrypt to a named principal (in the key policy and the principal's policy). */
   public grantEncrypt(grantee: iam.IGrantable): iam.Grant {
     return this.key.grantEncrypt(grantee);
+  }
+
+  /** `kms:ViaService` (the services in this Region) and `kms:CallerAccount` (this account). */
+  private viaServiceConditions(services: string[]): Record<string, unknown> {
+    const stack = Stack.of(this);
+    // The domain is known at synth when the Region is (amazonaws.com, amazonaws.com.cn, ...).
+    const domain = Token.isUnresolved(stack.region) ? stack.urlSuffix : RegionInfo.get(stack.region).domainSuffix ?? stack.urlSuffix;
+    const name = (service: string) => `${service}.${stack.region}.${domain}`;
+    return {
+      'kms:ViaService': services.length === 1 ? name(services[0]) : services.map(name),
+      'kms:CallerAccount': stack.account,
+    };
   }
 }
 
