@@ -185,8 +185,7 @@ export interface DataKeyProps {
    * `kms:CallerAccount`). Naming a role of another stack in the key policy instead would make the two
    * stacks depend on each other in a cycle.
    *
-   * @default - none: a grant to a principal of another stack fails at synth unless
-   * `allowAccountUseThroughServices()` was called
+   * @default - none: a grant to a principal of another stack fails at synth
    */
   readonly crossStackGrantServices?: string[];
 }
@@ -202,14 +201,21 @@ const SERVICE_PREFIX = /^[a-z0-9][a-z0-9-]{0,62}$/;
  * - 30-day pending window (the longest), and the key is retained when the stack is deleted;
  * - the key policy separates administration from use: the account keeps every administrative action
  *   (so it can never be locked out) but no cryptographic action. Use comes only from `grant*()` to
- *   named principals (written into the key policy, not delegated to IAM) or `allowServiceUse()` for
- *   service principals scoped with `aws:SourceAccount`, `aws:SourceArn` or `kms:ViaService`.
+ *   named principals (a principal of the same stack is written into the key policy; one of another
+ *   stack gets the key in its own policy, admitted through `crossStackGrantServices`),
+ *   `allowServiceUse()` for service principals scoped with `aws:SourceAccount`, `aws:SourceArn` or
+ *   `kms:ViaService`, and `allowAccountUseThroughServices()` for the account's principals through the
+ *   services you name (`kms:ViaService`, `kms:CallerAccount`).
  *
  * The key is defined with the L1 `CfnKey`, so none of these settings depends on the consumer's
  * feature flags (`@aws-cdk/aws-kms:defaultKeyPolicies` would otherwise change the key policy).
  */
 export class DataKey extends Construct {
-  /** The key, usable anywhere an `IKey` is expected. Grants on it go into the key policy. */
+  /**
+   * The key, usable anywhere an `IKey` is expected. Grants on it to a principal of the same stack go
+   * into the key policy; to a principal of another stack, into that principal's policy (see
+   * `crossStackGrantServices`).
+   */
   public readonly key: kms.IKey;
   /** The key's alias. */
   public readonly alias: kms.Alias;
@@ -421,11 +427,11 @@ export class DataKey extends Construct {
       const statement = this.crossStackStatement;
       const missing = actions.filter((a) => !statement.actions.includes(a));
       if (missing.length > 0) statement.addActions(...missing);
-    } else if (this.servicesAdmittingAccount.size === 0) {
+    } else {
       throwIfProblems('DataKey.CrossStackGrant', this, [
         `a grant of ${JSON.stringify(actions)} to ${grantee.grantPrincipal.toString()} in another stack cannot name that principal in ` +
-          'this key policy (the two stacks would depend on each other in a cycle); call allowAccountUseThroughServices({ services: [...] }) ' +
-          'with the service that uses the key for it (for example s3), or grant from the same stack',
+          'this key policy (the two stacks would depend on each other in a cycle); define the DataKey with ' +
+          "crossStackGrantServices: ['<service>'] (the service that uses the key for it, for example 's3'), or grant from the key's own stack",
       ]);
     }
     return iam.Grant.addToPrincipal({ grantee, actions, resourceArns: [this.keyArn] });

@@ -201,19 +201,29 @@ describe('DataKey grants across stacks', () => {
     return { app, stack, other, role };
   }
 
-  test('fails when the key admits no service for the account, with the way to fix it', () => {
+  test('fails without crossStackGrantServices, with the way to fix it', () => {
     const { stack, role } = twoStacks();
     const key = new DataKey(stack, 'Key', { dataClass: 'orders' });
-    expect(() => key.grantDecrypt(role)).toThrow(/DataKey.CrossStackGrant[\s\S]*another stack[\s\S]*allowAccountUseThroughServices/);
+    // Admitting the account through another service does not make a cross-stack grant work.
+    key.allowAccountUseThroughServices({ services: ['rds'] });
+    expect(() => key.grantDecrypt(role)).toThrow(/DataKey.CrossStackGrant[\s\S]*another stack[\s\S]*crossStackGrantServices/);
   });
 
-  test('after allowAccountUseThroughServices the grant goes into the principal policy only, without a cycle', () => {
+  test('with crossStackGrantServices the grant goes into the principal policy only, without a cycle', () => {
     const { app, stack, other, role } = twoStacks();
-    const key = new DataKey(stack, 'Key', { dataClass: 'orders' });
-    key.allowAccountUseThroughServices({ services: ['dynamodb'] });
+    const key = new DataKey(stack, 'Key', { dataClass: 'orders', crossStackGrantServices: ['dynamodb'] });
     key.grantEncryptDecrypt(role);
     expect(() => app.synth()).not.toThrow();
-    expect(JSON.stringify(Template.fromStack(stack).findResources('AWS::KMS::Key'))).not.toMatch(/Other|RoleArn/);
+    const keyPolicy = Object.values(Template.fromStack(stack).findResources('AWS::KMS::Key'))[0].Properties.KeyPolicy;
+    expect(JSON.stringify(keyPolicy)).not.toMatch(/Other|RoleArn/);
+    expect(keyPolicy.Statement).toContainEqual({
+      Sid: 'AllowAccountUseForCrossStackGrants',
+      Effect: 'Allow',
+      Principal: { AWS: 'arn:aws:iam::111122223333:root' },
+      Action: ['kms:Decrypt', 'kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'],
+      Resource: '*',
+      Condition: { StringEquals: { 'kms:ViaService': 'dynamodb.eu-west-1.amazonaws.com', 'kms:CallerAccount': '111122223333' } },
+    });
     Template.fromStack(other).hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: { Statement: [Match.objectLike({ Action: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'] })] },
     });
