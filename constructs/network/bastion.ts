@@ -12,7 +12,12 @@ import { ipv4HostBitsSet, ipv4Network, parseIpv4Cidr, parseIpv6Cidr } from './pr
 export const BASTION_MIN_IPV4_PREFIX = 16;
 /** Narrowest IPv6 prefix accepted without `allowBroadIngress`. */
 export const BASTION_MIN_IPV6_PREFIX = 48;
-/** Name of the account-wide Session Manager preferences document. */
+/**
+ * Name of the Session Manager preferences document, which holds the preferences of every session in
+ * the account and Region.
+ *
+ * @see https://docs.aws.amazon.com/systems-manager/latest/userguide/getting-started-create-preferences-cli.html
+ */
 export const SESSION_PREFERENCES_DOCUMENT = 'SSM-SessionManagerRunShell';
 
 /**
@@ -360,7 +365,7 @@ export class Bastion extends Construct implements ec2.IConnectable, iam.IGrantab
    * the session key, and the SSM agent on the instance must decrypt the session's data key. Adds
    * `kms:Decrypt` on the session key to the role's own policy.
    *
-   * @see https://docs.aws.amazon.com/systems-manager/latest/userguide/session-preferences-enable-encryption.html
+   * @see https://docs.aws.amazon.com/systems-manager/latest/userguide/getting-started-restrict-access-quickstart.html
    */
   public grantSessionDecrypt(grantee: iam.IGrantable): iam.Grant {
     if (!this.sessionKey) {
@@ -384,7 +389,7 @@ export class Bastion extends Construct implements ec2.IConnectable, iam.IGrantab
  * context; each principal also needs the action in its own IAM policy (`grantConnect()` for operators,
  * `grantSessionDecrypt()` for instance roles).
  *
- * @see https://docs.aws.amazon.com/systems-manager/latest/userguide/session-preferences-enable-encryption.html
+ * @see https://docs.aws.amazon.com/systems-manager/latest/userguide/getting-started-restrict-access-quickstart.html
  * @see https://github.com/aws/amazon-ssm-agent/blob/mainline/agent/session/crypto/blockcipher.go
  */
 function defineSessionKey(scope: Construct, dataClass: string): DataKey {
