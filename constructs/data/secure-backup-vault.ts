@@ -231,7 +231,10 @@ export class SecureBackupVault extends Construct {
       this.notificationTopic = props.notificationTopic;
     } else {
       this.notificationKey = new DataKey(this, 'NotificationKey', { dataClass: `${dataClass}-notifications` });
-      // SNS encrypts each message with a data key that the publisher (AWS Backup) generates.
+      // SNS encrypts each message with a data key that the publisher (AWS Backup) generates. The SNS
+      // developer guide recommends aws:SourceAccount/aws:SourceArn on the key policy for AWS service
+      // publishers and rules them out only for EventBridge, so AWS Backup keeps aws:SourceAccount.
+      // @see https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services
       this.notificationKey.allowServiceUse({
         service: 'backup.amazonaws.com',
         sid: 'AllowBackupToPublishForThisAccount',
