@@ -321,6 +321,7 @@ export class SecurityBaseline extends Construct {
 
     if (props.backup ?? true) {
       this.backupPlan = new SecureBackupPlan(this, 'Backup', {
+        alertTopic: this.alerts.topic,
         selectionTags: [BASELINE_BACKUP_TAG],
         taggedResourceTypes: BASELINE_BACKUP_RESOURCE_TYPES,
         // Only a named baseline needs its own vault data class (the default vault keeps its construct path).

@@ -1,6 +1,7 @@
 import { Arn, ArnFormat, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
 import { throwIfProblems } from '../../lib/errors';
 
@@ -101,6 +102,43 @@ export interface ServiceKeyUseOptions {
   readonly sid?: string;
 }
 
+/**
+ * How the account's own principals may use a `DataKey` through an AWS service that encrypts on their
+ * behalf (RDS, DynamoDB, EBS, Secrets Manager, S3, AWS Backup, ...).
+ *
+ * The key policy admits the account (`kms:CallerAccount`) only when the call comes through one of the
+ * named services in this Region (`kms:ViaService`), and each principal still needs the key in its own
+ * IAM policy. This is the form AWS documents for services that call KMS with the caller's identity.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-via-service
+ */
+export interface AccountServiceUseOptions {
+  /**
+   * Services, by endpoint prefix: `rds`, `dynamodb`, `ec2` (EBS), `secretsmanager`, `s3`, `backup`, ...
+   * Each becomes `kms:ViaService <service>.<region>.amazonaws.com`.
+   */
+  readonly services: string[];
+  /**
+   * Actions the account's principals may call through the services.
+   *
+   * @default KEY_USE_ACTIONS (Encrypt, Decrypt, ReEncrypt*, GenerateDataKey*, DescribeKey)
+   */
+  readonly actions?: string[];
+  /**
+   * Also allow `kms:CreateGrant` through the services, for AWS resources only
+   * (`kms:GrantIsForAWSResource`): RDS, EBS, DynamoDB and AWS Backup create grants for the resource.
+   *
+   * @default true
+   */
+  readonly allowGrants?: boolean;
+  /**
+   * Statement id (Sid) prefix in the key policy.
+   *
+   * @default - derived from the services
+   */
+  readonly sid?: string;
+}
+
 export interface DataKeyProps {
   /**
    * The class of data this key protects: lowercase letters, digits and hyphens (for example `logs`,
@@ -139,9 +177,21 @@ export interface DataKeyProps {
    * @default - 'Customer-managed key for <dataClass> data (cdk-security-baseline)'
    */
   readonly description?: string;
+  /**
+   * Services through which principals of other stacks (same account and Region) use the key, for
+   * example `['s3']` for a bucket key. A grant to such a principal then goes into the principal's own
+   * policy only, and one key-policy statement (`AllowAccountUseForCrossStackGrants`) admits the
+   * account's principals for the granted actions, only through these services (`kms:ViaService`,
+   * `kms:CallerAccount`). Naming a role of another stack in the key policy instead would make the two
+   * stacks depend on each other in a cycle.
+   *
+   * @default - none: a grant to a principal of another stack fails at synth
+   */
+  readonly crossStackGrantServices?: string[];
 }
 
 const DATA_CLASS = /^[a-z0-9][a-z0-9-]{0,49}$/;
+const SERVICE_PREFIX = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 /**
  * A customer-managed KMS key for one class of data.
@@ -151,14 +201,21 @@ const DATA_CLASS = /^[a-z0-9][a-z0-9-]{0,49}$/;
  * - 30-day pending window (the longest), and the key is retained when the stack is deleted;
  * - the key policy separates administration from use: the account keeps every administrative action
  *   (so it can never be locked out) but no cryptographic action. Use comes only from `grant*()` to
- *   named principals (written into the key policy, not delegated to IAM) or `allowServiceUse()` for
- *   service principals scoped with `aws:SourceAccount`, `aws:SourceArn` or `kms:ViaService`.
+ *   named principals (a principal of the same stack is written into the key policy; one of another
+ *   stack gets the key in its own policy, admitted through `crossStackGrantServices`),
+ *   `allowServiceUse()` for service principals scoped with `aws:SourceAccount`, `aws:SourceArn` or
+ *   `kms:ViaService`, and `allowAccountUseThroughServices()` for the account's principals through the
+ *   services you name (`kms:ViaService`, `kms:CallerAccount`).
  *
  * The key is defined with the L1 `CfnKey`, so none of these settings depends on the consumer's
  * feature flags (`@aws-cdk/aws-kms:defaultKeyPolicies` would otherwise change the key policy).
  */
 export class DataKey extends Construct {
-  /** The key, usable anywhere an `IKey` is expected. Grants on it go into the key policy. */
+  /**
+   * The key, usable anywhere an `IKey` is expected. Grants on it to a principal of the same stack go
+   * into the key policy; to a principal of another stack, into that principal's policy (see
+   * `crossStackGrantServices`).
+   */
   public readonly key: kms.IKey;
   /** The key's alias. */
   public readonly alias: kms.Alias;
@@ -168,6 +225,11 @@ export class DataKey extends Construct {
   public readonly keyArn: string;
   /** Data class the key protects. */
   public readonly dataClass: string;
+
+  private readonly crossStackGrantServices: string[];
+  private readonly servicesAdmittingAccount = new Set<string>();
+  private readonly sids = new Set<string>();
+  private crossStackStatement?: iam.PolicyStatement;
 
   constructor(scope: Construct, id: string, props: DataKeyProps) {
     super(scope, id);
@@ -189,6 +251,8 @@ export class DataKey extends Construct {
     this.cfnKey.applyRemovalPolicy(RemovalPolicy.RETAIN);
     this.key = kms.Key.fromCfnKey(this.cfnKey);
     this.keyArn = this.key.keyArn;
+    this.crossStackGrantServices = props.crossStackGrantServices ?? [];
+    routeCrossStackGrants(this);
 
     const admins: iam.IPrincipal[] = [new iam.AccountRootPrincipal(), ...(props.administrators ?? [])];
     this.key.addToResourcePolicy(
@@ -278,6 +342,101 @@ export class DataKey extends Construct {
     });
   }
 
+  /**
+   * Let the account's principals use the key through AWS services that encrypt on their behalf: RDS,
+   * DynamoDB, EBS (`ec2`), Secrets Manager, S3, AWS Backup and so on. This is the one way to let such a
+   * service use the key for the roles and people of this account (including CloudFormation, which
+   * calls the service when it defines the database, table or volume).
+   *
+   * The statements admit the account only with `kms:CallerAccount` (this account) and
+   * `kms:ViaService` (the services, in this Region); a principal still needs the key in its own IAM
+   * policy. Grants (`kms:CreateGrant`) are allowed only for AWS resources. Calling it again for a
+   * service already admitted adds nothing.
+   *
+   * @see https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-via-service
+   * @see https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-caller-account
+   */
+  public allowAccountUseThroughServices(options: AccountServiceUseOptions): iam.PolicyStatement[] {
+    const problems: string[] = [];
+    if (options.services.length === 0) {
+      problems.push('allowAccountUseThroughServices() needs at least one service, got []; name the service by endpoint prefix, for example rds');
+    }
+    for (const service of options.services) {
+      if (!Token.isUnresolved(service) && !SERVICE_PREFIX.test(service)) {
+        problems.push(
+          `allowAccountUseThroughServices() services must be endpoint prefixes such as 'rds', 'dynamodb', 'ec2' or 'secretsmanager', ` +
+            `got ${JSON.stringify(service)}; the Region and amazonaws.com are added for you`,
+        );
+      }
+    }
+    throwIfProblems('DataKey.InvalidServiceUse', this, problems);
+    const actions = options.actions ?? KEY_USE_ACTIONS;
+    const services = options.services.filter((s) => !this.servicesAdmittingAccount.has(`${s} ${actions.join(',')}`));
+    if (services.length === 0) return [];
+    services.forEach((s) => this.servicesAdmittingAccount.add(`${s} ${actions.join(',')}`));
+    const stack = Stack.of(this);
+    const viaService = this.viaServiceConditions(services);
+    const base = options.sid ?? `AllowAccountUseThrough${services.map((s) => s.replace(/[^a-z0-9]/g, '')).map((s) => s[0].toUpperCase() + s.slice(1)).join('')}`;
+    let sid = base.slice(0, 90);
+    for (let n = 2; this.sids.has(sid); n++) sid = `${base.slice(0, 90)}${n}`;
+    this.sids.add(sid);
+    const statements = [
+      new iam.PolicyStatement({
+        sid,
+        principals: [new iam.AccountPrincipal(stack.account)],
+        actions,
+        resources: ['*'],
+        conditions: { StringEquals: viaService },
+      }),
+    ];
+    if (options.allowGrants ?? true) {
+      statements.push(
+        new iam.PolicyStatement({
+          sid: `${sid}Grants`,
+          principals: [new iam.AccountPrincipal(stack.account)],
+          actions: ['kms:CreateGrant'],
+          resources: ['*'],
+          conditions: { StringEquals: viaService, Bool: { 'kms:GrantIsForAWSResource': 'true' } },
+        }),
+      );
+    }
+    statements.forEach((statement) => this.key.addToResourcePolicy(statement));
+    return statements;
+  }
+
+  /**
+   * Route a grant to a principal of another stack (same account and Region) into the principal's own
+   * policy, and admit the account through `crossStackGrantServices` in the key policy.
+   *
+   * @internal
+   */
+  public _grantAcrossStacks(grantee: iam.IGrantable, actions: string[]): iam.Grant {
+    if (this.crossStackGrantServices.length > 0) {
+      // One statement for every cross-stack grant, holding only the actions granted so far.
+      if (!this.crossStackStatement) {
+        const stack = Stack.of(this);
+        this.crossStackStatement = new iam.PolicyStatement({
+          sid: 'AllowAccountUseForCrossStackGrants',
+          principals: [new iam.AccountPrincipal(stack.account)],
+          actions: [],
+          resources: ['*'],
+          conditions: { StringEquals: this.viaServiceConditions(this.crossStackGrantServices) },
+        });
+        this.key.addToResourcePolicy(this.crossStackStatement);
+      }
+      const statement = this.crossStackStatement;
+      const missing = actions.filter((a) => !statement.actions.includes(a));
+      if (missing.length > 0) statement.addActions(...missing);
+    } else {
+      throwIfProblems('DataKey.CrossStackGrant', this, [
+        `a grant of ${JSON.stringify(actions)} to ${grantee.grantPrincipal.toString()} in another stack cannot name that principal in ` +
+          'this key policy (the two stacks would depend on each other in a cycle); define the DataKey with ' +
+          "crossStackGrantServices: ['<service>'] (the service that uses the key for it, for example 's3'), or grant from the key's own stack",
+      ]);
+    }
+    return iam.Grant.addToPrincipal({ grantee, actions, resourceArns: [this.keyArn] });
+  }
+
   /** Grant encrypt and decrypt to a named principal (in the key policy and the principal's policy). */
   public grantEncryptDecrypt(grantee: iam.IGrantable): iam.Grant {
     return this.key.grantEncryptDecrypt(grantee);
@@ -292,6 +451,49 @@ export class DataKey extends Construct {
   public grantEncrypt(grantee: iam.IGrantable): iam.Grant {
     return this.key.grantEncrypt(grantee);
   }
+
+  /** `kms:ViaService` (the services in this Region) and `kms:CallerAccount` (this account). */
+  private viaServiceConditions(services: string[]): Record<string, unknown> {
+    const stack = Stack.of(this);
+    // The domain is known at synth when the Region is (amazonaws.com, amazonaws.com.cn, ...).
+    const domain = Token.isUnresolved(stack.region) ? stack.urlSuffix : RegionInfo.get(stack.region).domainSuffix ?? stack.urlSuffix;
+    const name = (service: string) => `${service}.${stack.region}.${domain}`;
+    return {
+      'kms:ViaService': services.length === 1 ? name(services[0]) : services.map(name),
+      'kms:CallerAccount': stack.account,
+    };
+  }
+}
+
+/** The key actions aws-cdk-lib grants for decrypt and encrypt (`aws-kms/lib/private/perms`). */
+const DECRYPT_ACTIONS = ['kms:Decrypt'];
+const ENCRYPT_ACTIONS = ['kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'];
+
+/**
+ * Make every grant on `dataKey.key` to a principal of another stack in the same account and Region go
+ * through `DataKey._grantAcrossStacks`. aws-cdk-lib writes such a principal into the key policy, and the
+ * key's stack then references the principal's stack while the principal's policy references the key:
+ * a dependency cycle. Grants in the same stack, to other accounts or Regions, and to service principals
+ * keep aws-cdk-lib's behaviour (the principal is named in the key policy).
+ */
+function routeCrossStackGrants(dataKey: DataKey): void {
+  const key = dataKey.key;
+  const sameEnvOtherStack = (grantee: iam.IGrantable): boolean => {
+    const principal = grantee.grantPrincipal;
+    if (!iam.principalIsOwnedResource(principal)) return false;
+    const keyStack = Stack.of(dataKey);
+    const granteeStack = Stack.of(principal);
+    return granteeStack !== keyStack && granteeStack.account === keyStack.account && granteeStack.region === keyStack.region;
+  };
+  const base = key.grant.bind(key);
+  const grant = (grantee: iam.IGrantable, ...actions: string[]): iam.Grant =>
+    sameEnvOtherStack(grantee) ? dataKey._grantAcrossStacks(grantee, actions) : base(grantee, ...actions);
+  Object.assign(key, {
+    grant,
+    grantDecrypt: (grantee: iam.IGrantable) => grant(grantee, ...DECRYPT_ACTIONS),
+    grantEncrypt: (grantee: iam.IGrantable) => grant(grantee, ...ENCRYPT_ACTIONS),
+    grantEncryptDecrypt: (grantee: iam.IGrantable) => grant(grantee, ...DECRYPT_ACTIONS, ...ENCRYPT_ACTIONS),
+  });
 }
 
 /** Aliases claimed per app and environment: two keys with one alias would fail at deploy time. */
@@ -336,6 +538,13 @@ function validateDataKeyProps(scope: Construct, props: DataKeyProps): void {
       problems.push(
         `rotationPeriod must be a whole number of days from 90 to 2560 (KMS limits), got ${days} days; ` +
           'use Duration.days(365) for yearly rotation or Duration.days(90) for quarterly',
+      );
+    }
+  }
+  for (const service of props.crossStackGrantServices ?? []) {
+    if (!Token.isUnresolved(service) && !SERVICE_PREFIX.test(service)) {
+      problems.push(
+        `crossStackGrantServices must hold service endpoint prefixes such as 's3' or 'dynamodb', got ${JSON.stringify(service)}`,
       );
     }
   }

@@ -7,6 +7,7 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct, IConstruct } from 'constructs';
 import { throwIfProblems } from '../../lib/errors';
 import { DEFAULT_LOCK_MIN_RETENTION_DAYS, SecureBackupVault } from './secure-backup-vault';
@@ -77,6 +78,15 @@ export interface SecureBackupPlanProps {
    * @default - a new `SecureBackupVault` with default settings
    */
   readonly backupVault?: SecureBackupVault;
+  /**
+   * Topic that receives a readable alert for every failed, aborted or expired backup job, failed copy
+   * job and failed restore job (restore tests included) of the vault the plan defines (usually
+   * `SecurityAlerts.topic`; see `SecureBackupVault`'s `alertTopic`). With `backupVault`, set
+   * `alertTopic` on that vault instead.
+   *
+   * @default - the notification topic of the vault the plan defines
+   */
+  readonly alertTopic?: sns.ITopic;
   /**
    * Plan name: 1-50 letters, digits, '-', '_' or '.'.
    *
@@ -217,7 +227,7 @@ export class SecureBackupPlan extends Construct {
     validateSecureBackupPlanProps(this, props);
 
     const stack = Stack.of(this);
-    this.backupVault = props.backupVault ?? new SecureBackupVault(this, 'Vault');
+    this.backupVault = props.backupVault ?? new SecureBackupVault(this, 'Vault', { alertTopic: props.alertTopic });
     this.retention = props.retention ?? Duration.days(35);
     this.scheduleExpression = scheduleForRpo(props.rpo ?? Duration.days(1));
 
@@ -235,8 +245,8 @@ export class SecureBackupPlan extends Construct {
         new backup.BackupPlanRule({
           ruleName: 'Scheduled',
           scheduleExpression: events.Schedule.expression(this.scheduleExpression),
-          // A job that has not started within an hour is reported (BACKUP_JOB_EXPIRED) rather than
-          // silently stretching the RPO; large first backups get AWS's default week to complete.
+          // A job that has not started within an hour ends EXPIRED, which the vault's job alerts report,
+          // rather than silently stretching the RPO; large first backups get AWS's default week to complete.
           startWindow: Duration.hours(1),
           completionWindow: Duration.days(7),
           deleteAfter: this.retention,
@@ -509,6 +519,12 @@ function validateSecureBackupPlanProps(scope: Construct, props: SecureBackupPlan
   const stack = Stack.of(scope);
   const vault = props.backupVault;
 
+  if (vault && props.alertTopic) {
+    problems.push(
+      `alertTopic configures the vault the plan defines, but backupVault ${vault.node.path} was also given; ` +
+        'set alertTopic on that SecureBackupVault instead',
+    );
+  }
   if (props.backupPlanName !== undefined && !Token.isUnresolved(props.backupPlanName) && !/^[a-zA-Z0-9\-_.]{1,50}$/.test(props.backupPlanName)) {
     problems.push(`backupPlanName must be 1-50 letters, digits, '-', '_' or '.', got ${JSON.stringify(props.backupPlanName)}`);
   }

@@ -1,5 +1,6 @@
 import { Arn, ArnFormat, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
+import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -28,15 +29,35 @@ export enum VaultLockMode {
 /** Default shortest retention Vault Lock accepts, in days (the AWS Config backup rules' default). */
 export const DEFAULT_LOCK_MIN_RETENTION_DAYS = 35;
 
-/** Vault events that report a failure or a change to a recovery point: the ones someone must act on. */
+/**
+ * Vault notification events that report a failure or a change to a recovery point, among the events
+ * AWS Backup still supports. Failed, aborted and expired backup jobs and failed restore jobs have no
+ * supported vault event: they reach `alertTopic` through EventBridge rules instead (see
+ * `SecureBackupVault`).
+ *
+ * @see https://docs.aws.amazon.com/aws-backup/latest/devguide/API_PutBackupVaultNotifications.html
+ */
 export const DEFAULT_VAULT_NOTIFICATION_EVENTS: backup.BackupVaultEvents[] = [
-  backup.BackupVaultEvents.BACKUP_JOB_FAILED,
-  backup.BackupVaultEvents.BACKUP_JOB_EXPIRED,
   backup.BackupVaultEvents.COPY_JOB_FAILED,
-  backup.BackupVaultEvents.RESTORE_JOB_FAILED,
   backup.BackupVaultEvents.RECOVERY_POINT_MODIFIED,
   backup.BackupVaultEvents.S3_BACKUP_OBJECT_FAILED,
   backup.BackupVaultEvents.S3_RESTORE_OBJECT_FAILED,
+];
+
+/**
+ * Vault notification events that the PutBackupVaultNotifications API reference lists as deprecated:
+ * they "do not return statuses or notifications", so a vault subscribed to them never reports anything.
+ *
+ * @see https://docs.aws.amazon.com/aws-backup/latest/devguide/API_PutBackupVaultNotifications.html
+ */
+export const DEPRECATED_VAULT_NOTIFICATION_EVENTS: backup.BackupVaultEvents[] = [
+  backup.BackupVaultEvents.BACKUP_JOB_SUCCESSFUL,
+  backup.BackupVaultEvents.BACKUP_JOB_FAILED,
+  backup.BackupVaultEvents.BACKUP_JOB_EXPIRED,
+  backup.BackupVaultEvents.RESTORE_JOB_SUCCESSFUL,
+  backup.BackupVaultEvents.RESTORE_JOB_FAILED,
+  backup.BackupVaultEvents.BACKUP_PLAN_CREATED,
+  backup.BackupVaultEvents.BACKUP_PLAN_MODIFIED,
 ];
 
 /**
@@ -108,11 +129,23 @@ export interface SecureBackupVaultProps {
    */
   readonly notificationTopic?: sns.ITopic;
   /**
-   * Vault events sent to the topic.
+   * Vault events sent to the topic. Deprecated events (`DEPRECATED_VAULT_NOTIFICATION_EVENTS`, such as
+   * `BACKUP_JOB_FAILED`) never fire and are rejected.
    *
-   * @default DEFAULT_VAULT_NOTIFICATION_EVENTS (job failures, expired jobs, modified recovery points)
+   * @default DEFAULT_VAULT_NOTIFICATION_EVENTS (failed copy jobs, modified recovery points, failed S3 objects)
    */
   readonly notificationEvents?: backup.BackupVaultEvents[];
+  /**
+   * Topic that receives a readable alert for every failed, aborted or expired backup job into this
+   * vault, every failed copy job from it, and every failed or aborted restore job of its recovery
+   * points (restore tests included), through EventBridge rules on `aws.backup` job state changes
+   * (usually `SecurityAlerts.topic`). Its policy must let this account's EventBridge rules publish, and
+   * its key, if any, must let `events.amazonaws.com` use it without source conditions (SecurityAlerts
+   * does both).
+   *
+   * @default - the vault's notification topic
+   */
+  readonly alertTopic?: sns.ITopic;
   /**
    * Accounts whose backup plans may copy recovery points into this vault (`backup:CopyIntoBackupVault`),
    * for example the production accounts that keep their off-account copies here.
@@ -132,8 +165,12 @@ export interface SecureBackupVaultProps {
  * - the vault access policy denies `DeleteRecoveryPoint`, `UpdateRecoveryPointLifecycle` and
  *   `DeleteBackupVaultAccessPolicy` to every principal, so recovery points can only expire through
  *   their lifecycle;
- * - failures and recovery-point changes go to a KMS-encrypted, TLS-only topic that only AWS Backup, for
- *   a vault of this account and Region, may publish to (`aws:SourceAccount` and `aws:SourceArn`);
+ * - failed, aborted and expired backup jobs, failed copy jobs and failed or aborted restore jobs (restore
+ *   tests included) reach `alertTopic` as a readable sentence, through EventBridge rules on `aws.backup`
+ *   job state changes (the vault notification events for them are deprecated and never fire);
+ * - failed copy jobs, failed S3 objects and recovery-point changes also go, as vault notifications, to a
+ *   KMS-encrypted, TLS-only topic that only AWS Backup (for a vault of this account and Region) and this
+ *   account's EventBridge rules may publish to (`aws:SourceAccount` and `aws:SourceArn`);
  * - retained when the stack is deleted.
  */
 export class SecureBackupVault extends Construct {
@@ -151,6 +188,10 @@ export class SecureBackupVault extends Construct {
   public readonly notificationTopic: sns.ITopic;
   /** The key of the topic we defined, when none was given. */
   public readonly notificationKey?: DataKey;
+  /** The topic that receives the readable job-failure alerts. */
+  public readonly alertTopic: sns.ITopic;
+  /** EventBridge rules that send failed backup, copy and restore jobs to `alertTopic`. */
+  public readonly jobAlertRules: events.Rule[];
   /** Vault Lock mode. */
   public readonly lockMode: VaultLockMode;
   /** Shortest retention the lock accepts. */
@@ -173,19 +214,45 @@ export class SecureBackupVault extends Construct {
     } else {
       this.dataKey = new DataKey(this, 'Key', { dataClass });
       this.encryptionKey = this.dataKey.key;
+      // Whoever defines the vault (CloudFormation, with the deployer's credentials) needs kms:Decrypt and
+      // kms:GenerateDataKey on the vault key, through AWS Backup ("Backup vault creation and deletion",
+      // Required permissions). kms:CreateGrant, kms:DescribeKey and kms:RetireGrant, the rest of that
+      // list, are in the account's administrative statement.
+      // @see https://docs.aws.amazon.com/aws-backup/latest/devguide/create-a-vault.html
+      this.dataKey.allowAccountUseThroughServices({
+        services: ['backup'],
+        sid: 'AllowVaultUseThroughBackup',
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+        allowGrants: false,
+      });
     }
 
     if (props.notificationTopic) {
       this.notificationTopic = props.notificationTopic;
     } else {
       this.notificationKey = new DataKey(this, 'NotificationKey', { dataClass: `${dataClass}-notifications` });
-      // SNS encrypts each message with a data key that the publisher (AWS Backup) generates.
+      // SNS encrypts each message with a data key that the publisher (AWS Backup) generates. The SNS
+      // developer guide recommends aws:SourceAccount/aws:SourceArn on the key policy for AWS service
+      // publishers and rules them out only for EventBridge, so AWS Backup keeps aws:SourceAccount.
+      // @see https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services
       this.notificationKey.allowServiceUse({
         service: 'backup.amazonaws.com',
         sid: 'AllowBackupToPublishForThisAccount',
         actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
         sourceAccount: true,
       });
+      // The job-failure rules publish here unless alertTopic is given. SNS does not support
+      // aws:SourceAccount/aws:SourceArn in the key policy for EventBridge-to-encrypted topics, so this
+      // statement has none; the topic policy below admits only this account's rules.
+      // @see https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services
+      this.notificationKey.key.addToResourcePolicy(
+        new iam.PolicyStatement({
+          sid: 'AllowEventBridgeToPublishJobAlerts',
+          principals: [new iam.ServicePrincipal('events.amazonaws.com')],
+          actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+          resources: ['*'],
+        }),
+      );
       const topic = new sns.Topic(this, 'Notifications', {
         masterKey: this.notificationKey.key,
         enforceSSL: true,
@@ -206,8 +273,23 @@ export class SecureBackupVault extends Construct {
           },
         }),
       );
+      topic.addToResourcePolicy(
+        new iam.PolicyStatement({
+          sid: 'AllowEventBridgeRulesOfThisAccount',
+          principals: [new iam.ServicePrincipal('events.amazonaws.com')],
+          actions: ['sns:Publish'],
+          resources: [topic.topicArn],
+          // Any rule of this account and Region, not the job-alert rules by ARN: the rules read the vault,
+          // which depends on this topic, so naming them here would be a dependency cycle.
+          conditions: {
+            StringEquals: { 'aws:SourceAccount': stack.account },
+            ArnLike: { 'aws:SourceArn': Arn.format({ service: 'events', resource: 'rule', resourceName: '*' }, stack) },
+          },
+        }),
+      );
       this.notificationTopic = topic;
     }
+    this.alertTopic = props.alertTopic ?? this.notificationTopic;
 
     // Lock settings by mode:
     // | lockMode   | ChangeableForDays        | Who can remove the lock                          |
@@ -256,6 +338,82 @@ export class SecureBackupVault extends Construct {
     this.backupVault.node.addDependency(this.notificationTopic);
     this.backupVaultName = this.backupVault.backupVaultName;
     this.backupVaultArn = this.backupVault.backupVaultArn;
+    this.jobAlertRules = this.defineJobAlertRules();
+  }
+
+  /**
+   * EventBridge rules that turn failed jobs into readable alerts on `alertTopic`.
+   *
+   * The vault notification events for failed backup and restore jobs are deprecated and never fire,
+   * so the job state changes AWS Backup sends to EventBridge are used instead:
+   *
+   * | Rule        | detail-type               | States                   | Scoped to this vault by                       |
+   * | ----------- | ------------------------- | ------------------------ | --------------------------------------------- |
+   * | BackupJobs  | `Backup Job State Change`  | FAILED, ABORTED, EXPIRED | `backupVaultName`                              |
+   * | CopyJobs    | `Copy Job State Change`    | FAILED                   | `sourceBackupVaultArn` (copies from this vault) |
+   * | RestoreJobs | `Restore Job State Change` | FAILED, ABORTED (status) | `backupVaultArn`, or events without one       |
+   *
+   * Restore job events carry `backupVaultArn` only in some cases (AWS's own FAILED example has none),
+   * so a restore event without it is alerted too: a duplicate is better than a lost failure. Restore
+   * tests are restore jobs and are covered by the same rule.
+   *
+   * @see https://docs.aws.amazon.com/aws-backup/latest/devguide/eventbridge.html
+   * @see https://docs.aws.amazon.com/aws-backup/latest/devguide/API_DescribeRestoreJob.html
+   * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-patterns-content-based-filtering.html
+   */
+  private defineJobAlertRules(): events.Rule[] {
+    const f = (path: string) => events.EventField.fromPath(path);
+    const where = `(account ${f('$.account')}, Region ${f('$.region')})`;
+    const routes: Array<{ id: string; description: string; pattern: events.EventPattern; message: string }> = [
+      {
+        id: 'BackupJobAlerts',
+        description: 'failed, aborted or expired backup jobs',
+        pattern: {
+          detailType: ['Backup Job State Change'],
+          detail: { state: ['FAILED', 'ABORTED', 'EXPIRED'], backupVaultName: [this.backupVault.backupVaultName] },
+        },
+        message:
+          `AWS Backup: backup job ${f('$.detail.backupJobId')} ${f('$.detail.state')} for ${f('$.detail.resourceType')} ` +
+          `${f('$.detail.resourceArn')} into vault ${f('$.detail.backupVaultName')} ${where}. Reason: ${f('$.detail.statusMessage')}`,
+      },
+      {
+        id: 'CopyJobAlerts',
+        description: 'failed copy jobs',
+        pattern: {
+          detailType: ['Copy Job State Change'],
+          detail: { state: ['FAILED'], sourceBackupVaultArn: [this.backupVault.backupVaultArn] },
+        },
+        message:
+          `AWS Backup: copy job ${f('$.detail.copyJobId')} ${f('$.detail.state')} for ${f('$.detail.resourceType')} ` +
+          `${f('$.detail.resourceArn')} from ${f('$.detail.sourceBackupVaultArn')} to ${f('$.detail.destinationBackupVaultArn')} ${where}. ` +
+          `Reason: ${f('$.detail.statusMessage')}`,
+      },
+      {
+        id: 'RestoreJobAlerts',
+        description: 'failed or aborted restore jobs, restore tests included',
+        pattern: {
+          detailType: ['Restore Job State Change'],
+          detail: {
+            status: ['FAILED', 'ABORTED'],
+            $or: [{ backupVaultArn: [this.backupVault.backupVaultArn] }, { backupVaultArn: [{ exists: false }] }],
+          },
+        },
+        message:
+          `AWS Backup: restore job ${f('$.detail.restoreJobId')} ${f('$.detail.status')} for ${f('$.detail.resourceType')} ${where}. ` +
+          `Reason: ${f('$.detail.statusMessage')}`,
+      },
+    ];
+    const topic = this.alertTopic;
+    return routes.map((route) => {
+      const rule = new events.Rule(this, route.id, {
+        description: `Sends ${route.description} of backup vault ${this.node.path} to the alert topic (cdk-security-baseline)`,
+        eventPattern: { source: ['aws.backup'], ...route.pattern },
+        enabled: true,
+      });
+      const input = events.RuleTargetInput.fromText(route.message);
+      rule.addTarget({ bind: () => ({ arn: topic.topicArn, input, targetResource: topic }) });
+      return rule;
+    });
   }
 }
 
@@ -322,6 +480,14 @@ function validateSecureBackupVaultProps(scope: Construct, props: SecureBackupVau
   if (props.notificationEvents !== undefined && props.notificationEvents.length === 0) {
     problems.push(
       'notificationEvents must list at least one event, got []; omit it for the failure and recovery-point events',
+    );
+  }
+  const deprecated = (props.notificationEvents ?? []).filter((e) => DEPRECATED_VAULT_NOTIFICATION_EVENTS.includes(e));
+  if (deprecated.length > 0) {
+    problems.push(
+      `notificationEvents must not contain events AWS Backup has deprecated, which never fire, got ${JSON.stringify(deprecated)}; ` +
+        'failed, aborted and expired backup jobs and failed restore jobs already reach alertTopic through EventBridge; ' +
+        'use BACKUP_JOB_COMPLETED or RESTORE_JOB_COMPLETED (with a subscription filter on the state) for the rest',
     );
   }
   for (const account of props.allowCopyFromAccounts ?? []) {

@@ -159,7 +159,9 @@ export class SecureBucket extends Construct {
     if (props.encryptionKey) {
       this.encryptionKey = props.encryptionKey;
     } else {
-      this.dataKey = new DataKey(this, 'Key', { dataClass: props.dataClass ?? 'data' });
+      // A grant to a role of another stack (records.bucket.grantRead(lambdaRole)) goes into the role's
+      // policy; the key policy admits the account's principals for it through S3 only.
+      this.dataKey = new DataKey(this, 'Key', { dataClass: props.dataClass ?? 'data', crossStackGrantServices: ['s3'] });
       this.encryptionKey = this.dataKey.key;
     }
 

@@ -176,6 +176,17 @@ export class AuditTrail extends Construct {
       sourceAccount: false,
       conditions: thisTrail,
     });
+    // The same sentence of the guide applies to the principal that creates or updates the trail
+    // (CloudFormation, with the deployer's credentials): it needs kms:Decrypt on the key. The account's
+    // principals get it only through CloudTrail in this Region (kms:ViaService, kms:CallerAccount), and
+    // each still needs it in its own IAM policy; nobody reads log files through this statement.
+    // @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-kms-key-policy-for-cloudtrail.html
+    this.dataKey.allowAccountUseThroughServices({
+      services: ['cloudtrail'],
+      sid: 'AllowTrailSetupThroughCloudTrail',
+      actions: ['kms:Decrypt'],
+      allowGrants: false,
+    });
     this.dataKey.allowServiceUse({
       service: 'cloudtrail.amazonaws.com',
       sid: 'AllowCloudTrailToDescribeKey',

@@ -103,7 +103,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  *
  * Default settings:
  * - the topic is encrypted with a `DataKey` (data class `alerts`) whose key policy admits
- *   `events.amazonaws.com` and `cloudwatch.amazonaws.com` only for this account (`aws:SourceAccount`):
+ *   `cloudwatch.amazonaws.com` only for this account (`aws:SourceAccount`) and `events.amazonaws.com`
+ *   without source conditions, which SNS does not support for EventBridge (the topic policy scopes it):
  *   an SNS topic encrypted with a key EventBridge or CloudWatch cannot use silently drops every alert;
  * - the topic policy denies publishing without TLS and lets EventBridge rules and CloudWatch alarms of
  *   this account publish (`aws:SourceAccount` and `aws:SourceArn`);
@@ -130,15 +131,27 @@ export class SecurityAlerts extends Construct {
 
     this.dataKey = new DataKey(this, 'Key', { dataClass: props.dataClass ?? 'alerts' });
     this.encryptionKey = this.dataKey.key;
-    // EventBridge and CloudWatch publish to an encrypted topic only if they may use its key.
+    // EventBridge and CloudWatch publish to an encrypted topic only if they may use its key. The SNS
+    // developer guide ("Configure AWS KMS permissions for AWS services", Important note) says that
+    // aws:SourceAccount, aws:SourceArn and aws:SourceOrgID in a KMS key policy are not supported for
+    // EventBridge-to-encrypted topics: with them every rule's delivery fails, silently
+    // (awslabs/landing-zone-accelerator-on-aws#407). So the EventBridge statement carries no source
+    // condition; the topic policy below admits only this account's rules. The same page recommends
+    // the source conditions for the other services, so CloudWatch keeps aws:SourceAccount.
     // @see https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services
-    for (const service of ['events', 'cloudwatch']) {
-      this.dataKey.allowServiceUse({
-        service: `${service}.amazonaws.com`,
-        sid: `Allow${service === 'events' ? 'EventBridge' : 'CloudWatch'}ToPublishEncryptedAlerts`,
+    this.dataKey.key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowEventBridgeToPublishEncryptedAlerts',
+        principals: [new iam.ServicePrincipal('events.amazonaws.com')],
         actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-      });
-    }
+        resources: ['*'],
+      }),
+    );
+    this.dataKey.allowServiceUse({
+      service: 'cloudwatch.amazonaws.com',
+      sid: 'AllowCloudWatchToPublishEncryptedAlerts',
+      actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+    });
 
     this.topic = new sns.Topic(this, 'Topic', {
       topicName: props.topicName,

@@ -158,8 +158,9 @@ export interface ThreatDetectionProps {
    * Topic that receives a readable alert for each finding at or above the thresholds (usually
    * `SecurityAlerts.topic`). A topic defined in the same stack gets a policy statement that admits
    * exactly the two alert rules; any other topic's policy must admit this account's EventBridge
-   * rules. If the topic is encrypted, its key must let `events.amazonaws.com` use it (SecurityAlerts
-   * does both).
+   * rules. If the topic is encrypted, its key must let `events.amazonaws.com` use it, without
+   * `aws:SourceAccount`/`aws:SourceArn` conditions, which SNS does not support for EventBridge
+   * (SecurityAlerts does both).
    */
   readonly alertTopic: sns.ITopic;
 

@@ -12,7 +12,12 @@ import { ipv4HostBitsSet, ipv4Network, parseIpv4Cidr, parseIpv6Cidr } from './pr
 export const BASTION_MIN_IPV4_PREFIX = 16;
 /** Narrowest IPv6 prefix accepted without `allowBroadIngress`. */
 export const BASTION_MIN_IPV6_PREFIX = 48;
-/** Name of the account-wide Session Manager preferences document. */
+/**
+ * Name of the Session Manager preferences document, which holds the preferences of every session in
+ * the account and Region.
+ *
+ * @see https://docs.aws.amazon.com/systems-manager/latest/userguide/getting-started-create-preferences-cli.html
+ */
 export const SESSION_PREFERENCES_DOCUMENT = 'SSM-SessionManagerRunShell';
 
 /**
@@ -97,10 +102,11 @@ export interface BastionProps {
    */
   readonly dataClass?: string;
   /**
-   * Define the account-wide Session Manager preferences document (`SSM-SessionManagerRunShell`) so that
-   * every session is logged to `sessionLogGroup` and encrypted with the bastion's key. Turn this off
-   * if the account and Region already have that document (the deployment would fail), or if another
-   * bastion in the same account and Region defines it.
+   * Define the account-wide Session Manager preferences document (`SSM-SessionManagerRunShell`) and its
+   * session key, so that every session in the account and Region (to any managed instance, not only the
+   * bastion) is logged to `sessionLogGroup` and encrypted with `sessionKey`. Turn this off if the
+   * account and Region already have that document (the deployment would fail), or if another bastion
+   * in the same account and Region defines it.
    *
    * @default true
    */
@@ -116,8 +122,10 @@ export interface BastionProps {
  * - IMDSv2 required with a hop limit of 1;
  * - the root volume encrypted with a `DataKey` that EC2 may use only through `kms:ViaService`;
  * - an instance role with only the Session Manager actions (no `AmazonSSMManagedInstanceCore`);
- * - sessions logged to a `SecureLogGroup` and encrypted end to end with the same `DataKey`, through
- *   the account's Session Manager preferences document;
+ * - sessions logged to a `SecureLogGroup` and encrypted end to end with a session key of their own
+ *   (`sessionKey`), through the account's Session Manager preferences document; the key admits the
+ *   account's instance roles and operators for Session Manager sessions only, so sessions to the
+ *   account's other managed instances keep working (`grantSessionDecrypt()` for their roles);
  * - latest Amazon Linux 2023, resolved at deploy time (no context lookup);
  * - detailed monitoring, EBS optimization and termination protection on.
  */
@@ -132,8 +140,13 @@ export class Bastion extends Construct implements ec2.IConnectable, iam.IGrantab
   public readonly connections: ec2.Connections;
   /** The role, as the principal that grants go to. */
   public readonly grantPrincipal: iam.IPrincipal;
-  /** Key that encrypts the root volume and session data. */
+  /** Key that encrypts the root volume. */
   public readonly dataKey: DataKey;
+  /**
+   * Key that encrypts Session Manager session data for every managed instance of the account and
+   * Region (alias `alias/baseline/<dataClass>-sessions`), when `sessionPreferences` is on.
+   */
+  public readonly sessionKey?: DataKey;
   /** Log group that receives session transcripts. */
   public readonly sessionLogGroup: SecureLogGroup;
   /** The Session Manager preferences document, when defined. */
@@ -151,27 +164,13 @@ export class Bastion extends Construct implements ec2.IConnectable, iam.IGrantab
     this.dataKey = new DataKey(this, 'Key', { dataClass });
     // EBS: whoever launches the instance (CloudFormation, on the deployer's behalf) uses the key only
     // through EC2 in this Region, and creates grants only for AWS resources (the volume).
-    this.dataKey.key.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'AllowEbsUseThroughEc2',
-        principals: [new iam.AccountPrincipal(stack.account)],
-        actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'],
-        resources: ['*'],
-        conditions: { StringEquals: { 'kms:ViaService': `ec2.${stack.region}.amazonaws.com`, 'kms:CallerAccount': stack.account } },
-      }),
-    );
-    this.dataKey.key.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'AllowEbsGrantsThroughEc2',
-        principals: [new iam.AccountPrincipal(stack.account)],
-        actions: ['kms:CreateGrant'],
-        resources: ['*'],
-        conditions: {
-          StringEquals: { 'kms:ViaService': `ec2.${stack.region}.amazonaws.com`, 'kms:CallerAccount': stack.account },
-          Bool: { 'kms:GrantIsForAWSResource': 'true' },
-        },
-      }),
-    );
+    // @see https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption-requirements.html
+    this.dataKey.allowAccountUseThroughServices({ services: ['ec2'], sid: 'AllowEbsUseThroughEc2' });
+
+    const sessionPreferences = props.sessionPreferences ?? true;
+    if (sessionPreferences) {
+      this.sessionKey = defineSessionKey(this, `${dataClass}-sessions`);
+    }
 
     this.sessionLogGroup = new SecureLogGroup(this, 'SessionLogs', { dataClass: `${dataClass}-session-logs` });
 
@@ -207,21 +206,11 @@ export class Bastion extends Construct implements ec2.IConnectable, iam.IGrantab
           actions: ['logs:DescribeLogGroups'],
           resources: [arn('logs', 'log-group:*')],
         }),
-        new iam.PolicyStatement({
-          sid: 'DecryptSessionData',
-          actions: ['kms:Decrypt'],
-          resources: [this.dataKey.keyArn],
-        }),
+        ...(this.sessionKey
+          ? [new iam.PolicyStatement({ sid: 'DecryptSessionData', actions: ['kms:Decrypt'], resources: [this.sessionKey.keyArn] })]
+          : []),
       ],
     });
-    this.dataKey.key.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'AllowBastionToDecryptSessionData',
-        principals: [this.role],
-        actions: ['kms:Decrypt'],
-        resources: ['*'],
-      }),
-    );
     // cdk-nag prints pseudo parameters as <AWS::...> when the stack is environment-agnostic.
     const shown = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value);
     const nagArn = (service: string, resource: string) =>
@@ -315,7 +304,7 @@ export class Bastion extends Construct implements ec2.IConnectable, iam.IGrantab
     this.connections = this.instance.connections;
     this.instanceId = this.instance.instanceId;
 
-    if (props.sessionPreferences ?? true) {
+    if (this.sessionKey) {
       this.sessionPreferencesDocument = new ssm.CfnDocument(this, 'SessionPreferences', {
         name: SESSION_PREFERENCES_DOCUMENT,
         documentType: 'Session',
@@ -332,7 +321,7 @@ export class Bastion extends Construct implements ec2.IConnectable, iam.IGrantab
             cloudWatchLogGroupName: this.sessionLogGroup.logGroup.logGroupName,
             cloudWatchEncryptionEnabled: true,
             cloudWatchStreamingEnabled: true,
-            kmsKeyId: this.dataKey.key.keyId,
+            kmsKeyId: this.sessionKey.key.keyId,
             runAsEnabled: false,
             runAsDefaultUser: '',
             idleSessionTimeout: '20',
@@ -345,7 +334,9 @@ export class Bastion extends Construct implements ec2.IConnectable, iam.IGrantab
 
   /**
    * Let a principal open Session Manager sessions on this bastion: start a session with the default
-   * shell document, end or resume only its own sessions, and encrypt session data with the key.
+   * shell document, end or resume only its own sessions, and encrypt session data with the session key
+   * (`kms:GenerateDataKey`, in the principal's own policy; the key policy admits the account's
+   * principals for Session Manager sessions only).
    */
   public grantConnect(grantee: iam.IGrantable): iam.Grant {
     const stack = Stack.of(this);
@@ -362,9 +353,64 @@ export class Bastion extends Construct implements ec2.IConnectable, iam.IGrantab
       actions: ['ssm:TerminateSession', 'ssm:ResumeSession'],
       resourceArns: [stack.formatArn({ service: 'ssm', resource: 'session', resourceName: '${aws:userid}-*' })],
     });
-    this.dataKey.key.grant(grantee, 'kms:GenerateDataKey');
+    if (this.sessionKey) {
+      iam.Grant.addToPrincipal({ grantee, actions: ['kms:GenerateDataKey'], resourceArns: [this.sessionKey.keyArn] });
+    }
     return grant;
   }
+
+  /**
+   * Let the instance role of another managed instance take part in encrypted sessions: the account's
+   * session preferences (this bastion's document) encrypt every session in the account and Region with
+   * the session key, and the SSM agent on the instance must decrypt the session's data key. Adds
+   * `kms:Decrypt` on the session key to the role's own policy.
+   *
+   * @see https://docs.aws.amazon.com/systems-manager/latest/userguide/getting-started-restrict-access-quickstart.html
+   */
+  public grantSessionDecrypt(grantee: iam.IGrantable): iam.Grant {
+    if (!this.sessionKey) {
+      throwIfProblems('Bastion.NoSessionKey', this, [
+        'grantSessionDecrypt() needs the session key, but sessionPreferences is false, so this bastion defines none; ' +
+          'grant kms:Decrypt on the key named in your own SSM-SessionManagerRunShell document instead',
+      ]);
+    }
+    return iam.Grant.addToPrincipal({ grantee, actions: ['kms:Decrypt'], resourceArns: [this.sessionKey!.keyArn] });
+  }
+}
+
+/**
+ * The key of the account's Session Manager preferences: it encrypts the data of every session to every
+ * managed instance of the account and Region, not only the bastion's.
+ *
+ * The session manager client (the operator) calls `kms:GenerateDataKey` and the SSM agent on the instance
+ * calls `kms:Decrypt`, both directly (not through a service, so `kms:ViaService` cannot scope them), each
+ * with the encryption context `aws:ssm:SessionId` and `aws:ssm:TargetId`. The key policy therefore admits
+ * the account's principals (`kms:CallerAccount`) for those two actions only under that encryption
+ * context; each principal also needs the action in its own IAM policy (`grantConnect()` for operators,
+ * `grantSessionDecrypt()` for instance roles).
+ *
+ * @see https://docs.aws.amazon.com/systems-manager/latest/userguide/getting-started-restrict-access-quickstart.html
+ * @see https://github.com/aws/amazon-ssm-agent/blob/mainline/agent/session/crypto/blockcipher.go
+ */
+function defineSessionKey(scope: Construct, dataClass: string): DataKey {
+  const stack = Stack.of(scope);
+  const key = new DataKey(scope, 'SessionKey', {
+    dataClass,
+    description: 'Customer-managed key for Session Manager session data of this account and Region (cdk-security-baseline)',
+  });
+  key.key.addToResourcePolicy(
+    new iam.PolicyStatement({
+      sid: 'AllowAccountSessionManagerSessions',
+      principals: [new iam.AccountPrincipal(stack.account)],
+      actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+      resources: ['*'],
+      conditions: {
+        StringEquals: { 'kms:CallerAccount': stack.account },
+        StringLike: { 'kms:EncryptionContext:aws:ssm:SessionId': '*', 'kms:EncryptionContext:aws:ssm:TargetId': '*' },
+      },
+    }),
+  );
+  return key;
 }
 
 function broadCidrs(cidrs: string[]): string[] {

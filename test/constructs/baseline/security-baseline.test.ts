@@ -55,6 +55,20 @@ describe('SecurityBaseline', () => {
     expect(sources).toEqual(expect.arrayContaining(['aws.guardduty', 'aws.securityhub']));
   });
 
+  test('failed backup, copy and restore jobs (restore tests included) are routed to the alert topic', () => {
+    const topicRef = Stack.of(defaults.baseline).resolve(defaults.baseline.alerts.topic.topicArn);
+    const rules = Object.values(defaults.template.findResources('AWS::Events::Rule'));
+    const backupRoutes = rules
+      .filter((r) => r.Properties.EventPattern.source[0] === 'aws.backup')
+      .map((r) => ({ detailType: r.Properties.EventPattern['detail-type'][0], target: r.Properties.Targets[0].Arn }));
+    expect(backupRoutes).toEqual(
+      expect.arrayContaining(
+        ['Backup Job State Change', 'Copy Job State Change', 'Restore Job State Change'].map((detailType) => ({ detailType, target: topicRef })),
+      ),
+    );
+    expect(backupRoutes).toHaveLength(3);
+  });
+
   test('the alert emails are subscribed', () => {
     defaults.template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'secops@example.com' });
   });

@@ -1,4 +1,4 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { DataKey, KEY_ADMIN_ACTIONS } from '../../../constructs/data/data-key';
@@ -132,6 +132,110 @@ describe('DataKey', () => {
     const { stack } = testStack();
     new DataKey(stack, 'Key', { dataClass: 'logs' });
     expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
+  });
+});
+
+describe('DataKey.allowAccountUseThroughServices', () => {
+  test('admits the account only through the named services in this Region, and grants only for AWS resources', () => {
+    // GIVEN
+    const { stack } = testStack();
+    const key = new DataKey(stack, 'Key', { dataClass: 'orders' });
+    // WHEN
+    key.allowAccountUseThroughServices({ services: ['rds', 'dynamodb'] });
+    // THEN
+    const viaService = {
+      'kms:ViaService': ['rds.eu-west-1.amazonaws.com', 'dynamodb.eu-west-1.amazonaws.com'],
+      'kms:CallerAccount': '111122223333',
+    };
+    const statements = Object.values(Template.fromStack(stack).findResources('AWS::KMS::Key'))[0].Properties.KeyPolicy.Statement;
+    expect(statements.slice(2)).toEqual([
+      {
+        Sid: 'AllowAccountUseThroughRdsDynamodb',
+        Effect: 'Allow',
+        Principal: { AWS: 'arn:aws:iam::111122223333:root' },
+        Action: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'],
+        Resource: '*',
+        Condition: { StringEquals: viaService },
+      },
+      {
+        Sid: 'AllowAccountUseThroughRdsDynamodbGrants',
+        Effect: 'Allow',
+        Principal: { AWS: 'arn:aws:iam::111122223333:root' },
+        Action: 'kms:CreateGrant',
+        Resource: '*',
+        Condition: { StringEquals: viaService, Bool: { 'kms:GrantIsForAWSResource': 'true' } },
+      },
+    ]);
+  });
+
+  test('a service already admitted with the same actions adds nothing; other actions get their own Sid', () => {
+    const { stack } = testStack();
+    const key = new DataKey(stack, 'Key', { dataClass: 'orders' });
+    key.allowAccountUseThroughServices({ services: ['rds'] });
+    expect(key.allowAccountUseThroughServices({ services: ['rds'] })).toEqual([]);
+    key.allowAccountUseThroughServices({ services: ['rds'], actions: ['kms:Decrypt'], allowGrants: false });
+    const sids = Object.values(Template.fromStack(stack).findResources('AWS::KMS::Key'))[0].Properties.KeyPolicy.Statement.map((s: { Sid: string }) => s.Sid);
+    expect(sids.slice(2)).toEqual(['AllowAccountUseThroughRds', 'AllowAccountUseThroughRdsGrants', 'AllowAccountUseThroughRds2']);
+  });
+
+  test('fails when a service is not an endpoint prefix, or none is given', () => {
+    const { stack } = testStack();
+    const key = new DataKey(stack, 'Key', { dataClass: 'orders' });
+    expect(() => key.allowAccountUseThroughServices({ services: ['rds.eu-west-1.amazonaws.com'] })).toThrow(
+      /DataKey.InvalidServiceUse[\s\S]*endpoint prefixes such as 'rds'.*got "rds.eu-west-1.amazonaws.com"/,
+    );
+    expect(() => key.allowAccountUseThroughServices({ services: [] })).toThrow(/needs at least one service, got \[\]/);
+  });
+
+  test('fails when crossStackGrantServices holds something that is not an endpoint prefix', () => {
+    const { stack } = testStack();
+    expect(() => new DataKey(stack, 'Key', { dataClass: 'orders', crossStackGrantServices: ['S3 '] })).toThrow(/crossStackGrantServices must hold service endpoint prefixes/);
+  });
+});
+
+describe('DataKey grants across stacks', () => {
+  function twoStacks(): { app: App; stack: Stack; other: Stack; role: iam.Role } {
+    const { app, stack } = testStack();
+    const other = new Stack(app, 'Other', { env: { account: '111122223333', region: 'eu-west-1' } });
+    const role = new iam.Role(other, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    return { app, stack, other, role };
+  }
+
+  test('fails without crossStackGrantServices, with the way to fix it', () => {
+    const { stack, role } = twoStacks();
+    const key = new DataKey(stack, 'Key', { dataClass: 'orders' });
+    // Admitting the account through another service does not make a cross-stack grant work.
+    key.allowAccountUseThroughServices({ services: ['rds'] });
+    expect(() => key.grantDecrypt(role)).toThrow(/DataKey.CrossStackGrant[\s\S]*another stack[\s\S]*crossStackGrantServices/);
+  });
+
+  test('with crossStackGrantServices the grant goes into the principal policy only, without a cycle', () => {
+    const { app, stack, other, role } = twoStacks();
+    const key = new DataKey(stack, 'Key', { dataClass: 'orders', crossStackGrantServices: ['dynamodb'] });
+    key.grantEncryptDecrypt(role);
+    expect(() => app.synth()).not.toThrow();
+    const keyPolicy = Object.values(Template.fromStack(stack).findResources('AWS::KMS::Key'))[0].Properties.KeyPolicy;
+    expect(JSON.stringify(keyPolicy)).not.toMatch(/Other|RoleArn/);
+    expect(keyPolicy.Statement).toContainEqual({
+      Sid: 'AllowAccountUseForCrossStackGrants',
+      Effect: 'Allow',
+      Principal: { AWS: 'arn:aws:iam::111122223333:root' },
+      Action: ['kms:Decrypt', 'kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'],
+      Resource: '*',
+      Condition: { StringEquals: { 'kms:ViaService': 'dynamodb.eu-west-1.amazonaws.com', 'kms:CallerAccount': '111122223333' } },
+    });
+    Template.fromStack(other).hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: [Match.objectLike({ Action: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'] })] },
+    });
+  });
+
+  test('a principal of another account keeps aws-cdk-lib\'s grant (named in the key policy)', () => {
+    const { app, stack } = testStack();
+    const foreign = new Stack(app, 'Foreign', { env: { account: '444455556666', region: 'eu-west-1' } });
+    const role = new iam.Role(foreign, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'), roleName: 'reader' });
+    const key = new DataKey(stack, 'Key', { dataClass: 'orders' });
+    key.grantDecrypt(role);
+    expect(JSON.stringify(Template.fromStack(stack).findResources('AWS::KMS::Key'))).toMatch(/444455556666/);
   });
 });
 

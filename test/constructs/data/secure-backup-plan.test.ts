@@ -1,11 +1,13 @@
 import { Duration, Lazy, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as efs from 'aws-cdk-lib/aws-efs';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import { DataKey } from '../../../constructs/data/data-key';
 import { BackupResourceType, scheduleForRpo, SecureBackupPlan } from '../../../constructs/data/secure-backup-plan';
 import { SecureBackupVault } from '../../../constructs/data/secure-backup-vault';
 import { TEST_ENV, testStack } from '../../util/stack';
@@ -311,6 +313,73 @@ describe('SecureBackupPlan', () => {
     Annotations.fromStack(stack).hasWarning('/TestStack/Plan', Match.stringLikeRegexp('ack: cdk-security-baseline:backupPlan.vaultKeyInOtherStack'));
     const keyPolicy = JSON.stringify(Template.fromStack(vaultStack).findResources('AWS::KMS::Key'));
     expect(keyPolicy).not.toMatch(/BackupRole/);
+  });
+
+  test('alertTopic: failed backup, copy and restore jobs of the plan (restore tests included) go to the alert topic', () => {
+    // GIVEN
+    const { stack } = testStack();
+    const alerts = new sns.Topic(stack, 'Alerts');
+    // WHEN
+    new SecureBackupPlan(stack, 'Plan', { alertTopic: alerts, selectionTags: TAGS });
+    // THEN
+    const t = Template.fromStack(stack);
+    const rules = Object.values(t.findResources('AWS::Events::Rule'));
+    expect(rules.map((r) => r.Properties.EventPattern['detail-type'][0]).sort()).toEqual([
+      'Backup Job State Change',
+      'Copy Job State Change',
+      'Restore Job State Change',
+    ]);
+    for (const rule of rules) expect(rule.Properties.Targets).toEqual([expect.objectContaining({ Arn: { Ref: 'Alerts91F83244' } })]);
+    // The restore tests restore from the vault the restore rule watches.
+    const vaultArn = { 'Fn::GetAtt': [Match.stringLikeRegexp('^PlanVault'), 'BackupVaultArn'] };
+    t.hasResourceProperties('AWS::Backup::RestoreTestingPlan', { RecoveryPointSelection: Match.objectLike({ IncludeVaults: [vaultArn] }) });
+  });
+
+  test('README example: one DataKey for an RDS database and a DynamoDB table, admitted through both services, backed up by the plan', () => {
+    // GIVEN
+    const { stack } = testStack();
+    const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0 });
+    // WHEN
+    const ordersKey = new DataKey(stack, 'OrdersKey', { dataClass: 'orders' });
+    ordersKey.allowAccountUseThroughServices({ services: ['rds', 'dynamodb'] });
+    const database = new rds.DatabaseInstance(stack, 'Database', {
+      engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 }),
+      vpc,
+      vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+      storageEncryptionKey: ordersKey.key,
+    });
+    const orders = new dynamodb.Table(stack, 'Orders', {
+      partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
+      encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: ordersKey.key,
+    });
+    new SecureBackupPlan(stack, 'Backups').protect(database, orders);
+    // THEN
+    const t = Template.fromStack(stack);
+    const keyArn = { 'Fn::GetAtt': [Match.stringLikeRegexp('^OrdersKey'), 'Arn'] };
+    t.hasResourceProperties('AWS::RDS::DBInstance', { StorageEncrypted: true, KmsKeyId: keyArn });
+    t.hasResourceProperties('AWS::DynamoDB::Table', { SSESpecification: Match.objectLike({ KMSMasterKeyId: keyArn }) });
+    t.hasResourceProperties('AWS::KMS::Key', {
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Sid: 'AllowAccountUseThroughRdsDynamodb',
+            Condition: { StringEquals: { 'kms:ViaService': ['rds.eu-west-1.amazonaws.com', 'dynamodb.eu-west-1.amazonaws.com'], 'kms:CallerAccount': '111122223333' } },
+          }),
+        ]),
+      },
+    });
+    const selection = Object.values(t.findResources('AWS::Backup::BackupSelection'))[0].Properties.BackupSelection.Resources;
+    expect(JSON.stringify(selection)).toMatch(/Database/);
+    expect(JSON.stringify(selection)).toMatch(/Orders/);
+  });
+
+  test('fails when alertTopic is given with a backupVault', () => {
+    const { stack } = testStack();
+    const vault = new SecureBackupVault(stack, 'Vault');
+    expect(() => new SecureBackupPlan(stack, 'Plan', { backupVault: vault, alertTopic: new sns.Topic(stack, 'Alerts') })).toThrow(
+      /alertTopic configures the vault the plan defines, but backupVault TestStack\/Vault was also given; set alertTopic on that SecureBackupVault instead/,
+    );
   });
 
   test('fails when retention is shorter than the vault lock minimum', () => {

@@ -3,8 +3,139 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { DEFAULT_VAULT_NOTIFICATION_EVENTS, SecureBackupVault, VAULT_DENIED_ACTIONS, VaultLockMode } from '../../../constructs/data/secure-backup-vault';
+import {
+  DEFAULT_VAULT_NOTIFICATION_EVENTS,
+  DEPRECATED_VAULT_NOTIFICATION_EVENTS,
+  SecureBackupVault,
+  VAULT_DENIED_ACTIONS,
+  VaultLockMode,
+} from '../../../constructs/data/secure-backup-vault';
+import { valueAtPath } from '../../../constructs/detection/finding-messages';
+import examples from '../../fixtures/backup-job-events.json';
 import { testStack } from '../../util/stack';
+
+/** The message the input transformer delivers for `event`, rendered the way EventBridge renders it. */
+function render(transformer: { InputPathsMap: Record<string, string>; InputTemplate: string }, event: unknown): string {
+  return JSON.parse(transformer.InputTemplate.replace(/<([A-Za-z0-9_-]+)>/g, (_, name: string) => String(valueAtPath(event, transformer.InputPathsMap[name]))));
+}
+
+/** Every rule of the template whose pattern has this detail-type, with its only target. */
+function ruleFor(t: Template, detailType: string) {
+  const rules = Object.values(t.findResources('AWS::Events::Rule')).filter((r) => r.Properties.EventPattern['detail-type']?.[0] === detailType);
+  expect(rules).toHaveLength(1);
+  return rules[0].Properties;
+}
+
+describe('SecureBackupVault job alerts', () => {
+  test('default vault notifications use no deprecated event', () => {
+    expect(DEFAULT_VAULT_NOTIFICATION_EVENTS).toEqual(['COPY_JOB_FAILED', 'RECOVERY_POINT_MODIFIED', 'S3_BACKUP_OBJECT_FAILED', 'S3_RESTORE_OBJECT_FAILED']);
+    for (const event of DEPRECATED_VAULT_NOTIFICATION_EVENTS) expect(DEFAULT_VAULT_NOTIFICATION_EVENTS).not.toContain(event);
+    expect(DEPRECATED_VAULT_NOTIFICATION_EVENTS).toEqual(expect.arrayContaining(['BACKUP_JOB_FAILED', 'BACKUP_JOB_EXPIRED', 'RESTORE_JOB_FAILED']));
+  });
+
+  test('fails when notificationEvents names a deprecated event', () => {
+    const { stack } = testStack();
+    expect(() => new SecureBackupVault(stack, 'Vault', { notificationEvents: [backup.BackupVaultEvents.BACKUP_JOB_FAILED] })).toThrow(
+      /notificationEvents must not contain events AWS Backup has deprecated, which never fire, got \["BACKUP_JOB_FAILED"\]/,
+    );
+  });
+
+  test('failed, aborted and expired backup jobs into this vault go to the alert topic', () => {
+    // GIVEN
+    const { stack } = testStack();
+    const alerts = new sns.Topic(stack, 'Alerts');
+    // WHEN
+    new SecureBackupVault(stack, 'Vault', { alertTopic: alerts });
+    // THEN
+    const t = Template.fromStack(stack);
+    t.resourceCountIs('AWS::Events::Rule', 3);
+    const rule = ruleFor(t, 'Backup Job State Change');
+    expect(rule.State).toBe('ENABLED');
+    expect(rule.EventPattern).toEqual({
+      source: ['aws.backup'],
+      'detail-type': ['Backup Job State Change'],
+      detail: { state: ['FAILED', 'ABORTED', 'EXPIRED'], backupVaultName: [{ 'Fn::GetAtt': ['Vault47927EF3', 'BackupVaultName'] }] },
+    });
+    expect(rule.Targets).toHaveLength(1);
+    expect(rule.Targets[0].Arn).toEqual({ Ref: 'Alerts91F83244' });
+  });
+
+  test('failed copy jobs from this vault and failed or aborted restore jobs (restore tests too) go to the alert topic', () => {
+    const { stack } = testStack();
+    new SecureBackupVault(stack, 'Vault');
+    const t = Template.fromStack(stack);
+    const vaultArn = { 'Fn::GetAtt': ['Vault47927EF3', 'BackupVaultArn'] };
+    const copy = ruleFor(t, 'Copy Job State Change');
+    expect(copy.EventPattern.detail).toEqual({ state: ['FAILED'], sourceBackupVaultArn: [vaultArn] });
+    const restore = ruleFor(t, 'Restore Job State Change');
+    // Restore jobs report `status`, not `state`; an event without backupVaultArn is alerted rather than lost.
+    expect(restore.EventPattern.detail).toEqual({
+      status: ['FAILED', 'ABORTED'],
+      $or: [{ backupVaultArn: [vaultArn] }, { backupVaultArn: [{ exists: false }] }],
+    });
+    // Without alertTopic the rules publish to the vault's own notification topic.
+    for (const rule of [copy, restore]) expect(rule.Targets[0].Arn).toEqual({ Ref: 'VaultNotifications5ECFD580' });
+  });
+
+  test.each([
+    ['backupJobFailed', 'Backup Job State Change', 'AWS Backup: backup job 34176239-e96d-4e1d-9fad-529dbb3c3556 FAILED for DynamoDB arn:aws:dynamodb:eu-west-1:111122223333:table/orders into vault central-backups (account 111122223333, Region eu-west-1). Reason: Backup job failed because the IAM role cannot use the vault key.'],
+    ['backupJobAborted', 'Backup Job State Change', 'AWS Backup: backup job 58cdef95-7680-4c74-80d5-1b64093999c8 ABORTED for EBS arn:aws:ec2:eu-west-1:111122223333:volume/vol-0b5ae24f2ee72d926 into vault central-backups (account 111122223333, Region eu-west-1). Reason: Backup job was stopped by user.'],
+    ['backupJobExpired', 'Backup Job State Change', 'AWS Backup: backup job 01EE26DC-7107-4D8E-0C54-EAC27C662BA4 EXPIRED for EFS arn:aws:elasticfilesystem:eu-west-1:111122223333:file-system/fs-0123456789abcdef0 into vault central-backups (account 111122223333, Region eu-west-1). Reason: Backup job failed because there was a running job for the same resource.'],
+    ['copyJobFailed', 'Copy Job State Change', 'AWS Backup: copy job 47C8EF56-74D8-059D-1301-C5BE1D5C926E FAILED for EC2 arn:aws:ec2:eu-west-1:111122223333:instance/i-0515aee7de03f58e1 from arn:aws:backup:eu-west-1:111122223333:backup-vault:central-backups to arn:aws:backup:eu-central-1:111122223333:backup-vault:central-backups-copy (account 111122223333, Region eu-west-1). Reason: Access denied exception while trying to list tags'],
+    ['restoreJobFailed', 'Restore Job State Change', 'AWS Backup: restore job 1B234A56-789B-01CD-2A34-4567A08901FD FAILED for EC2 (account 111122223333, Region eu-west-1). Reason: AWS Backup does not permit attaching a new instance profile to an EC2 instance. Please restore using the backed up instance profile.'],
+  ])('AWS\'s %s example event becomes a sentence a person can read', (example, detailType, expected) => {
+    const { stack } = testStack();
+    new SecureBackupVault(stack, 'Vault');
+    const rule = ruleFor(Template.fromStack(stack), detailType);
+    const event = (examples as Record<string, unknown>)[example];
+    expect(render(rule.Targets[0].InputTransformer, event)).toBe(expected);
+  });
+
+  test('the notification key admits EventBridge without source conditions, and the topic policy admits only this account\'s rules', () => {
+    const { stack } = testStack();
+    new SecureBackupVault(stack, 'Vault');
+    const t = Template.fromStack(stack);
+    const key = t.findResources('AWS::KMS::Key').VaultNotificationKey624EDBE9;
+    const eventsStatements = key.Properties.KeyPolicy.Statement.filter((s: { Principal?: { Service?: string } }) => s.Principal?.Service === 'events.amazonaws.com');
+    expect(eventsStatements).toEqual([
+      { Sid: 'AllowEventBridgeToPublishJobAlerts', Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'], Resource: '*' },
+    ]);
+    t.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Sid: 'AllowEventBridgeRulesOfThisAccount',
+            Principal: { Service: 'events.amazonaws.com' },
+            Action: 'sns:Publish',
+            Condition: {
+              StringEquals: { 'aws:SourceAccount': '111122223333' },
+              ArnLike: { 'aws:SourceArn': 'arn:aws:events:eu-west-1:111122223333:rule/*' },
+            },
+          }),
+        ]),
+      },
+    });
+  });
+
+  test('the vault key lets the account define the vault through AWS Backup only (Decrypt, GenerateDataKey)', () => {
+    const { stack } = testStack();
+    new SecureBackupVault(stack, 'Vault');
+    Template.fromStack(stack).hasResourceProperties('AWS::KMS::Key', {
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          {
+            Sid: 'AllowVaultUseThroughBackup',
+            Effect: 'Allow',
+            Principal: { AWS: 'arn:aws:iam::111122223333:root' },
+            Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
+            Resource: '*',
+            Condition: { StringEquals: { 'kms:ViaService': 'backup.eu-west-1.amazonaws.com', 'kms:CallerAccount': '111122223333' } },
+          },
+        ]),
+      },
+    });
+  });
+});
 
 describe('SecureBackupVault', () => {
   test('defaults: CMK, governance lock with 35-day minimum, retained, deletion denied to everyone', () => {
@@ -114,7 +245,8 @@ describe('SecureBackupVault', () => {
       lockMaxRetention: Duration.days(3650),
       changeableFor: Duration.days(7),
       notificationTopic: topic,
-      notificationEvents: [backup.BackupVaultEvents.BACKUP_JOB_FAILED],
+      notificationEvents: [backup.BackupVaultEvents.COPY_JOB_FAILED],
+      alertTopic: topic,
       allowCopyFromAccounts: ['444455556666'],
     });
     // THEN
@@ -125,7 +257,7 @@ describe('SecureBackupVault', () => {
       BackupVaultName: 'central-backups',
       EncryptionKeyArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^OwnKey'), 'Arn'] },
       LockConfiguration: { MinRetentionDays: 90, MaxRetentionDays: 3650, ChangeableForDays: 7 },
-      Notifications: { BackupVaultEvents: ['BACKUP_JOB_FAILED'], SNSTopicArn: { Ref: Match.stringLikeRegexp('^OwnTopic') } },
+      Notifications: { BackupVaultEvents: ['COPY_JOB_FAILED'], SNSTopicArn: { Ref: Match.stringLikeRegexp('^OwnTopic') } },
       AccessPolicy: {
         Statement: Match.arrayWith([
           Match.objectLike({

@@ -239,6 +239,70 @@ describe('SecureBucket', () => {
     });
   });
 
+  describe('grants across stacks (the README layout: a bucket stack, a Lambda role in another)', () => {
+    const lambdaRole = (scope: Stack) => new iam.Role(scope, 'Reader', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+
+    test('same stack: the role is named in the key policy, and the key admits nobody through S3', () => {
+      // GIVEN
+      const { stack } = testStack();
+      const records = new SecureBucket(stack, 'Records');
+      // WHEN
+      records.bucket.grantRead(lambdaRole(stack));
+      // THEN
+      const t = Template.fromStack(stack);
+      t.hasResourceProperties('AWS::KMS::Key', {
+        KeyPolicy: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Principal: { AWS: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Reader'), 'Arn'] } }, Action: Match.arrayWith(['kms:Decrypt']) }),
+          ]),
+        },
+      });
+      expect(JSON.stringify(t.findResources('AWS::KMS::Key'))).not.toMatch(/kms:ViaService|AllowAccountUseForCrossStackGrants/);
+    });
+
+    test('two stacks: synthesizes without a cycle; the grant is in the role policy and the key admits the account through S3 only', () => {
+      // GIVEN
+      const { app, stack } = testStack();
+      const records = new SecureBucket(stack, 'Records');
+      const appStack = new Stack(app, 'AppStack', { env: { account: '111122223333', region: 'eu-west-1' } });
+      const role = lambdaRole(appStack);
+      // WHEN
+      records.bucket.grantRead(role);
+      // THEN: the assembly synthesizes (aws-cdk-lib's own grant would name the role in the key policy:
+      // "'TestStack' depends on 'AppStack' ... cyclic reference").
+      expect(() => app.synth()).not.toThrow();
+      const keyPolicy = Object.values(Template.fromStack(stack).findResources('AWS::KMS::Key'))[0].Properties.KeyPolicy;
+      expect(JSON.stringify(keyPolicy)).not.toMatch(/Reader|ImportValue/);
+      expect(keyPolicy.Statement).toContainEqual({
+        Sid: 'AllowAccountUseForCrossStackGrants',
+        Effect: 'Allow',
+        Principal: { AWS: 'arn:aws:iam::111122223333:root' },
+        Action: ['kms:Decrypt', 'kms:DescribeKey'],
+        Resource: '*',
+        Condition: { StringEquals: { 'kms:ViaService': 's3.eu-west-1.amazonaws.com', 'kms:CallerAccount': '111122223333' } },
+      });
+      // The role's own policy carries the key and the bucket, nothing wider.
+      const rolePolicy = Object.values(Template.fromStack(appStack).findResources('AWS::IAM::Policy'))[0].Properties.PolicyDocument.Statement;
+      const keyGrant = rolePolicy.find((st: any) => JSON.stringify(st.Action) === JSON.stringify(['kms:Decrypt', 'kms:DescribeKey']));
+      expect(keyGrant).toMatchObject({ Effect: 'Allow' });
+      expect(JSON.stringify(keyGrant.Resource)).toMatch(/RecordsKey[0-9A-F]{8}Arn/);
+      expect(rolePolicy.some((st: any) => [st.Action].flat().includes('s3:GetObject*'))).toBe(true);
+    });
+
+    test('two stacks: a second grant adds only its own actions to the one statement', () => {
+      const { app, stack } = testStack();
+      const records = new SecureBucket(stack, 'Records');
+      const appStack = new Stack(app, 'AppStack', { env: { account: '111122223333', region: 'eu-west-1' } });
+      records.bucket.grantRead(lambdaRole(appStack));
+      records.bucket.grantWrite(new iam.Role(appStack, 'Writer', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') }));
+      expect(() => app.synth()).not.toThrow();
+      const statements = Object.values(Template.fromStack(stack).findResources('AWS::KMS::Key'))[0].Properties.KeyPolicy.Statement;
+      const crossStack = statements.filter((st: any) => st.Sid === 'AllowAccountUseForCrossStackGrants');
+      expect(crossStack).toHaveLength(1);
+      expect([crossStack[0].Action].flat().sort()).toEqual(['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey*', 'kms:ReEncrypt*']);
+    });
+  });
+
   test('consumers can add service statements to the bucket policy', () => {
     const { stack } = testStack();
     const secure = new SecureBucket(stack, 'Data');

@@ -124,13 +124,36 @@ describe('AuditTrail', () => {
         ]),
       },
     });
-    // Decrypt is allowed only to two services: CloudWatch Logs (its own log group) and CloudTrail (this
-    // trail, for the S3 Bucket Key). Never to the account, a person or a kms:ViaService catch-all.
+    // Decrypt is allowed only to CloudWatch Logs (its own log group), CloudTrail (this trail, for the S3
+    // Bucket Key) and the principal that creates or updates the trail, through CloudTrail only. Never
+    // to a person directly, nor through S3 (which would let log files be read).
     const decrypters = statements(t, 'AWS::KMS::Key', 'KeyPolicy')
       .filter((s) => s.Effect === 'Allow' && [s.Action].flat().some((a: string) => a.startsWith('kms:Decrypt')))
       .map((s) => s.Principal);
-    expect(decrypters).toEqual([{ Service: 'cloudtrail.amazonaws.com' }, { Service: 'logs.eu-west-1.amazonaws.com' }]);
-    expect(JSON.stringify(statements(t, 'AWS::KMS::Key', 'KeyPolicy'))).not.toContain('kms:ViaService');
+    expect(decrypters).toEqual([
+      { Service: 'cloudtrail.amazonaws.com' },
+      { AWS: 'arn:aws:iam::111122223333:root' },
+      { Service: 'logs.eu-west-1.amazonaws.com' },
+    ]);
+  });
+
+  test('the principal that creates or updates the trail may decrypt through CloudTrail only (S3 Bucket Key)', () => {
+    // GIVEN
+    const { stack } = testStack();
+    // WHEN
+    new AuditTrail(stack, 'AuditTrail');
+    // THEN
+    const account = statements(Template.fromStack(stack), 'AWS::KMS::Key', 'KeyPolicy').filter((s) => s.Principal?.AWS === 'arn:aws:iam::111122223333:root' && s.Effect === 'Allow');
+    expect(account.find((s) => s.Sid === 'AllowTrailSetupThroughCloudTrail')).toEqual({
+      Sid: 'AllowTrailSetupThroughCloudTrail',
+      Effect: 'Allow',
+      Principal: { AWS: 'arn:aws:iam::111122223333:root' },
+      Action: 'kms:Decrypt',
+      Resource: '*',
+      Condition: { StringEquals: { 'kms:ViaService': 'cloudtrail.eu-west-1.amazonaws.com', 'kms:CallerAccount': '111122223333' } },
+    });
+    // No other statement lets the account use the key.
+    expect(account.map((s) => s.Sid).sort()).toEqual(['AccountAdministersKeyButCannotUseIt', 'AllowTrailSetupThroughCloudTrail']);
   });
 
   test('the bucket policy admits CloudTrail only for this trail and with bucket-owner-full-control', () => {

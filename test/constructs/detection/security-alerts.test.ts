@@ -27,22 +27,40 @@ describe('SecurityAlerts', () => {
     t.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: EMAIL });
   });
 
-  test('the key admits EventBridge and CloudWatch only for this account, and only to publish', () => {
+  test('the key admits CloudWatch only for this account, and only to publish', () => {
     // GIVEN
     const { stack } = testStack();
     // WHEN
     new SecurityAlerts(stack, 'Alerts', { emails: [EMAIL] });
     // THEN
-    const statement = (service: string) =>
-      Match.objectLike({
-        Effect: 'Allow',
-        Principal: { Service: service },
-        Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-        Condition: { StringEquals: { 'aws:SourceAccount': '111122223333' } },
-      });
     Template.fromStack(stack).hasResourceProperties('AWS::KMS::Key', {
-      KeyPolicy: { Statement: Match.arrayWith([statement('events.amazonaws.com'), statement('cloudwatch.amazonaws.com')]) },
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Allow',
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+            Condition: { StringEquals: { 'aws:SourceAccount': '111122223333' } },
+          }),
+        ]),
+      },
     });
+  });
+
+  test('the key admits EventBridge to publish with no aws:SourceAccount/aws:SourceArn, which SNS does not support for EventBridge', () => {
+    // GIVEN
+    const { stack } = testStack();
+    // WHEN
+    new SecurityAlerts(stack, 'Alerts', { emails: [EMAIL] });
+    // THEN: exactly one EventBridge statement, publish-only, and no condition at all (a source
+    // condition here makes every EventBridge delivery fail without an error).
+    const key = Object.values(Template.fromStack(stack).findResources('AWS::KMS::Key'))[0];
+    const events = key.Properties.KeyPolicy.Statement.filter(
+      (s: { Principal?: { Service?: string } }) => s.Principal?.Service === 'events.amazonaws.com',
+    );
+    expect(events).toEqual([
+      { Sid: 'AllowEventBridgeToPublishEncryptedAlerts', Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'], Resource: '*' },
+    ]);
   });
 
   test('the topic policy denies non-TLS publishing and admits only this account\'s rules and alarms', () => {

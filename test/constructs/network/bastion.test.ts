@@ -84,7 +84,7 @@ describe('Bastion', () => {
       KeyPolicy: {
         Statement: Match.arrayWith([
           Match.objectLike({
-            Sid: 'AllowEbsGrantsThroughEc2',
+            Sid: 'AllowEbsUseThroughEc2Grants',
             Action: 'kms:CreateGrant',
             Condition: {
               StringEquals: { 'kms:ViaService': 'ec2.eu-west-1.amazonaws.com', 'kms:CallerAccount': '111122223333' },
@@ -96,7 +96,7 @@ describe('Bastion', () => {
     });
   });
 
-  test('session preferences: logged to the encrypted log group and encrypted with the key', () => {
+  test('session preferences: logged to the encrypted log group and encrypted with a session key of its own', () => {
     const { stack, vpc } = setup();
     new Bastion(stack, 'Bastion', { vpc });
     const t = Template.fromStack(stack);
@@ -108,12 +108,77 @@ describe('Bastion', () => {
         inputs: Match.objectLike({
           cloudWatchLogGroupName: { Ref: Match.stringLikeRegexp('BastionSessionLogs') },
           cloudWatchEncryptionEnabled: true,
-          kmsKeyId: { Ref: Match.stringLikeRegexp('BastionKey') },
+          kmsKeyId: { Ref: 'BastionSessionKeyC38859EE' },
           runAsEnabled: false,
         }),
       }),
     });
     t.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 365, KmsKeyId: Match.anyValue() });
+  });
+
+  test('the session key admits every principal of the account, for Session Manager sessions only, so other instances keep working', () => {
+    // GIVEN
+    const { stack, vpc } = setup();
+    // WHEN
+    const bastion = new Bastion(stack, 'Bastion', { vpc });
+    // THEN
+    const t = Template.fromStack(stack);
+    t.hasResourceProperties('AWS::KMS::Alias', { AliasName: 'alias/baseline/bastion-sessions', TargetKeyId: { 'Fn::GetAtt': ['BastionSessionKeyC38859EE', 'Arn'] } });
+    const sessionKey = t.findResources('AWS::KMS::Key').BastionSessionKeyC38859EE;
+    const uses = sessionKey.Properties.KeyPolicy.Statement.filter((s: { Effect: string; Action: unknown }) => s.Effect === 'Allow' && JSON.stringify(s.Action).match(/Decrypt|GenerateDataKey/));
+    expect(uses).toEqual([
+      {
+        Sid: 'AllowAccountSessionManagerSessions',
+        Effect: 'Allow',
+        Principal: { AWS: 'arn:aws:iam::111122223333:root' },
+        Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
+        Resource: '*',
+        Condition: {
+          StringEquals: { 'kms:CallerAccount': '111122223333' },
+          StringLike: { 'kms:EncryptionContext:aws:ssm:SessionId': '*', 'kms:EncryptionContext:aws:ssm:TargetId': '*' },
+        },
+      },
+    ]);
+    // The volume key is no longer the session key, and no longer names the bastion role for sessions.
+    const volumeKey = JSON.stringify(t.findResources('AWS::KMS::Key').BastionKey0D331C49);
+    expect(volumeKey).not.toMatch(/AllowBastionToDecryptSessionData|aws:ssm/);
+    expect(bastion.sessionKey).toBeDefined();
+  });
+
+  test('grantConnect() and grantSessionDecrypt() put the session key in the principal\'s own policy', () => {
+    // GIVEN
+    const { stack, vpc } = setup();
+    const bastion = new Bastion(stack, 'Bastion', { vpc });
+    const operator = new iam.Role(stack, 'Operator', { assumedBy: new iam.AccountRootPrincipal() });
+    const appInstance = new iam.Role(stack, 'AppInstance', { assumedBy: new iam.ServicePrincipal('ec2.amazonaws.com') });
+    // WHEN
+    bastion.grantConnect(operator);
+    bastion.grantSessionDecrypt(appInstance);
+    // THEN
+    const t = Template.fromStack(stack);
+    const keyArn = { 'Fn::GetAtt': ['BastionSessionKeyC38859EE', 'Arn'] };
+    t.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'kms:GenerateDataKey', Resource: keyArn })]) },
+      Roles: [{ Ref: Match.stringLikeRegexp('^Operator') }],
+    });
+    t.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: [Match.objectLike({ Action: 'kms:Decrypt', Resource: keyArn })] },
+      Roles: [{ Ref: Match.stringLikeRegexp('^AppInstance') }],
+    });
+    // The bastion's own role decrypts session data with the session key.
+    t.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Sid: 'DecryptSessionData', Action: 'kms:Decrypt', Resource: keyArn })]) },
+    });
+    // Neither principal is written into a key policy.
+    expect(JSON.stringify(t.findResources('AWS::KMS::Key'))).not.toMatch(/Operator|AppInstance/);
+  });
+
+  test('fails when grantSessionDecrypt() is called without session preferences', () => {
+    const { stack, vpc } = setup();
+    const bastion = new Bastion(stack, 'Bastion', { vpc, sessionPreferences: false });
+    const role = new iam.Role(stack, 'AppInstance', { assumedBy: new iam.ServicePrincipal('ec2.amazonaws.com') });
+    expect(() => bastion.grantSessionDecrypt(role)).toThrow(/Bastion.NoSessionKey[\s\S]*sessionPreferences is false/);
+    expect(bastion.sessionKey).toBeUndefined();
   });
 
   test('all props: ingress CIDRs on RDP, prefix list, instance type, image, volume, no preferences document', () => {
@@ -250,7 +315,7 @@ describe('Bastion', () => {
     const t = Template.fromStack(stack);
     const keys = Object.keys(t.findResources('AWS::KMS::Key')).filter((k) => k.startsWith('Bastion'));
     const groups = Object.keys(t.findResources('AWS::Logs::LogGroup')).filter((k) => k.startsWith('Bastion'));
-    expect(keys.sort()).toEqual(['BastionKey0D331C49', 'BastionSessionLogsKey5C9EA0E9']);
+    expect(keys.sort()).toEqual(['BastionKey0D331C49', 'BastionSessionKeyC38859EE', 'BastionSessionLogsKey5C9EA0E9']);
     expect(groups).toEqual(['BastionSessionLogs9A97CD3E']);
   });
 
