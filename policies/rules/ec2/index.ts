@@ -1,3 +1,36 @@
 import { Rule } from '../../../lib/engine';
+import defaultSecurityGroupClosed from './default-security-group-closed';
+import ebsCustomerManagedKey from './ebs-customer-managed-key';
+import ebsEncrypted from './ebs-encrypted';
+import flowLogDestinationEncrypted from './flow-log-destination-encrypted';
+import imdsHopLimit from './imds-hop-limit';
+import imdsv2Required from './imdsv2-required';
+import instanceNoPublicIp from './instance-no-public-ip';
+import networkAclNoAdminIngress from './network-acl-no-admin-ingress';
+import peeringRouteLeastAccess from './peering-route-least-access';
+import securityGroupNoAdminIngress from './security-group-no-admin-ingress';
+import securityGroupNoHighRiskIngress from './security-group-no-high-risk-ingress';
+import securityGroupNoOpenIngress from './security-group-no-open-ingress';
+import subnetNetworkAcl from './subnet-network-acl';
+import subnetNoAutoPublicIp from './subnet-no-auto-public-ip';
+import vpcEndpointPolicyScoped from './vpc-endpoint-policy-scoped';
+import vpcFlowLogs from './vpc-flow-logs';
 
-export const EC2_RULES: readonly Rule[] = [];
+export const EC2_RULES: readonly Rule[] = [
+  defaultSecurityGroupClosed,
+  ebsCustomerManagedKey,
+  ebsEncrypted,
+  flowLogDestinationEncrypted,
+  imdsHopLimit,
+  imdsv2Required,
+  instanceNoPublicIp,
+  networkAclNoAdminIngress,
+  peeringRouteLeastAccess,
+  securityGroupNoAdminIngress,
+  securityGroupNoHighRiskIngress,
+  securityGroupNoOpenIngress,
+  subnetNetworkAcl,
+  subnetNoAutoPublicIp,
+  vpcEndpointPolicyScoped,
+  vpcFlowLogs,
+];
