@@ -22,3 +22,12 @@ export function template(resources: Record<string, unknown>): Record<string, unk
 export function smallVpc(scope: Construct, id = 'Vpc'): ec2.Vpc {
   return new ec2.Vpc(scope, id, { maxAzs: 2, natGateways: 1 });
 }
+
+/** An L2 instance in the small VPC, with an image id that needs no lookup. */
+export function instanceProps(vpc: ec2.IVpc): ec2.InstanceProps {
+  return {
+    vpc,
+    instanceType: new ec2.InstanceType('t3.micro'),
+    machineImage: ec2.MachineImage.genericLinux({ 'eu-west-1': 'ami-0123456789abcdef0' }),
+  };
+}
