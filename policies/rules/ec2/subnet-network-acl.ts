@@ -1,4 +1,4 @@
-import { Severity, defineRule, fail, pass } from '../../../lib/engine';
+import { Severity, defineRule, fail, pass, unresolved, unresolvedIn } from '../../../lib/engine';
 import { refersToResource } from '../private/network';
 
 /**
@@ -25,8 +25,11 @@ export default defineRule({
   },
   equivalents: { 'cdk-nag': ['AwsSolutions-VPC3'] },
   check: (subnet, set) => {
-    const association = set.ofType('AWS::EC2::SubnetNetworkAclAssociation').find((a) => refersToResource(a.properties.SubnetId, subnet));
+    const associations = set.ofType('AWS::EC2::SubnetNetworkAclAssociation');
+    const association = associations.find((a) => refersToResource(a.properties.SubnetId, subnet));
     if (association) return pass(`associated with a network ACL through ${association.logicalId}`);
+    const gap = associations.map((a) => a.properties.SubnetId).find((id) => unresolvedIn([id]).length > 0);
+    if (gap !== undefined) return unresolved('which subnet a network ACL association names', gap, '');
     return fail('no network ACL association: the subnet uses the default network ACL, which allows all inbound traffic from the internet', '');
   },
 });
