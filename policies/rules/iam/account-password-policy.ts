@@ -1,4 +1,4 @@
-import { Severity, defineAccountRule } from '../../../lib/engine';
+import { Severity, Unresolved, defineAccountRule, unresolved } from '../../../lib/engine';
 import { PASSWORD_POLICY_TYPE } from './password-policy-strength';
 
 /**
@@ -26,6 +26,10 @@ export default defineAccountRule({
     if (policies.length === 0) {
       return [{ status: 'fail', message: `no ${PASSWORD_POLICY_TYPE} in the templates: the account keeps IAM's default password policy (8 characters, no reuse limit)` }];
     }
-    return policies.map((resource) => ({ status: 'pass' as const, message: 'the baseline sets the account password policy', resource }));
+    return policies.map((resource) =>
+      resource.deployed === true
+        ? { status: 'pass' as const, message: 'the baseline sets the account password policy', resource }
+        : { ...unresolved('whether the password policy is deployed', new Unresolved(`condition ${String(resource.raw.Condition)}, whose value is unknown`), 'Condition'), resource },
+    );
   },
 });
