@@ -29,3 +29,8 @@ export function l1Policy(stack: Stack, properties: Record<string, unknown>): Cfn
 export function jsonPolicy(properties: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return { Type: 'Custom::AccountPasswordPolicy', Properties: { ServiceToken: 'arn:x', ...properties }, ...extra };
 }
+
+/** The properties without one key. */
+export function without(properties: Record<string, unknown>, key: string): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(properties).filter(([k]) => k !== key));
+}
