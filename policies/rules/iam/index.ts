@@ -7,6 +7,7 @@ import mfaSessionLimits from './mfa-session-limits';
 import noAccessKeys from './no-access-keys';
 import noAdminPolicy from './no-admin-policy';
 import noUserPolicies from './no-user-policies';
+import noWildcardServiceActions from './no-wildcard-service-actions';
 import passwordPolicyMaxAge from './password-policy-max-age';
 import passwordPolicyRetained from './password-policy-retained';
 import passwordPolicyStrength from './password-policy-strength';
@@ -22,6 +23,7 @@ export const IAM_RULES: readonly Rule[] = [
   noAccessKeys,
   noAdminPolicy,
   noUserPolicies,
+  noWildcardServiceActions,
   passwordPolicyMaxAge,
   passwordPolicyRetained,
   passwordPolicyStrength,
