@@ -17,6 +17,7 @@ import peeringRouteLeastAccess from './peering-route-least-access';
 import securityGroupNoAdminIngress from './security-group-no-admin-ingress';
 import securityGroupNoHighRiskIngress from './security-group-no-high-risk-ingress';
 import securityGroupNoOpenIngress from './security-group-no-open-ingress';
+import securityGroupRestrictedEgress from './security-group-restricted-egress';
 import subnetNetworkAcl from './subnet-network-acl';
 import subnetNoAutoPublicIp from './subnet-no-auto-public-ip';
 import transitGatewayNoAutoAccept from './transit-gateway-no-auto-accept';
@@ -42,6 +43,7 @@ export const EC2_RULES: readonly Rule[] = [
   securityGroupNoAdminIngress,
   securityGroupNoHighRiskIngress,
   securityGroupNoOpenIngress,
+  securityGroupRestrictedEgress,
   subnetNetworkAcl,
   subnetNoAutoPublicIp,
   transitGatewayNoAutoAccept,

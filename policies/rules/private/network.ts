@@ -34,18 +34,30 @@ export interface WorldIngress {
  * judgement needs instead, with its path (fail closed).
  */
 export function worldIngress(resource: Resource): { found: WorldIngress[] } | { unresolved: unknown; path: string } {
+  return worldPermissions(resource, 'SecurityGroupIngress', ['CidrIp', 'CidrIpv6']);
+}
+
+/**
+ * The egress permissions of a security group (inline `SecurityGroupEgress`) or of an
+ * `AWS::EC2::SecurityGroupEgress` that reach 0.0.0.0/0 or ::/0, like `worldIngress`.
+ */
+export function worldEgress(resource: Resource): { found: WorldIngress[] } | { unresolved: unknown; path: string } {
+  return worldPermissions(resource, 'SecurityGroupEgress', ['CidrIp', 'CidrIpv6']);
+}
+
+function worldPermissions(resource: Resource, inlineKey: string, cidrKeys: string[]): { found: WorldIngress[] } | { unresolved: unknown; path: string } {
   const rules: Array<[string, unknown]> =
     resource.type === 'AWS::EC2::SecurityGroup'
       ? (() => {
-        const list = resource.properties.SecurityGroupIngress;
-        if (list instanceof Unresolved) return [['SecurityGroupIngress', list]];
-        return asList(list).map((r, i): [string, unknown] => [`SecurityGroupIngress.${i}`, r]);
+        const list = resource.properties[inlineKey];
+        if (list instanceof Unresolved) return [[inlineKey, list]];
+        return asList(list).map((r, i): [string, unknown] => [`${inlineKey}.${i}`, r]);
       })()
       : [['', resource.properties]];
   const found: WorldIngress[] = [];
   for (const [path, rule] of rules) {
     if (!isPlainObject(rule)) return { unresolved: rule, path };
-    const cidrs = [rule.CidrIp, rule.CidrIpv6].filter((c) => c !== undefined);
+    const cidrs = cidrKeys.map((k) => rule[k]).filter((c) => c !== undefined);
     const gap = cidrs.find((c) => unresolvedIn([c]).length > 0 || c instanceof Unresolved);
     if (gap !== undefined) return { unresolved: gap, path: join(path, 'CidrIp') };
     const cidr = cidrs.find(isWorldCidr);
