@@ -12,12 +12,12 @@ import instanceProfileAttached from './instance-profile-attached';
 import instanceSingleNetworkInterface from './instance-single-network-interface';
 import instanceTerminationProtection from './instance-termination-protection';
 import networkAclNoAdminIngress from './network-acl-no-admin-ingress';
-import networkInterfaceSourceDestCheck from './network-interface-source-dest-check';
 import peeringRouteLeastAccess from './peering-route-least-access';
 import securityGroupNoAdminIngress from './security-group-no-admin-ingress';
 import securityGroupNoHighRiskIngress from './security-group-no-high-risk-ingress';
 import securityGroupNoOpenIngress from './security-group-no-open-ingress';
 import securityGroupRestrictedEgress from './security-group-restricted-egress';
+import sourceDestCheck from './source-dest-check';
 import subnetNetworkAcl from './subnet-network-acl';
 import subnetNoAutoPublicIp from './subnet-no-auto-public-ip';
 import transitGatewayNoAutoAccept from './transit-gateway-no-auto-accept';
@@ -38,12 +38,12 @@ export const EC2_RULES: readonly Rule[] = [
   instanceSingleNetworkInterface,
   instanceTerminationProtection,
   networkAclNoAdminIngress,
-  networkInterfaceSourceDestCheck,
   peeringRouteLeastAccess,
   securityGroupNoAdminIngress,
   securityGroupNoHighRiskIngress,
   securityGroupNoOpenIngress,
   securityGroupRestrictedEgress,
+  sourceDestCheck,
   subnetNetworkAcl,
   subnetNoAutoPublicIp,
   transitGatewayNoAutoAccept,

@@ -1,7 +1,7 @@
 import { Rule } from '../../../lib/engine';
 import accountPasswordPolicy from './account-password-policy';
 import administratorAccessRequiresMfa from './administrator-access-requires-mfa';
-import cloudShellFullAccessRestricted from './cloudshell-full-access-restricted';
+import cloudShellFullAccessRestricted from './cloud-shell-full-access-restricted';
 import groupMfaEnforced from './group-mfa-enforced';
 import mfaSessionLimits from './mfa-session-limits';
 import noAccessKeys from './no-access-keys';

@@ -1,6 +1,6 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IdentityBaseline } from '../../../../constructs/identity/identity-baseline';
-import rule from '../../../../policies/rules/iam/cloudshell-full-access-restricted';
+import rule from '../../../../policies/rules/iam/cloud-shell-full-access-restricted';
 import { testStack } from '../../../util/stack';
 import { expectFail, expectPass } from '../../rule-harness';
 import { template, unknownIf } from '../ec2/fixtures';

@@ -1,6 +1,6 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Bastion } from '../../../../constructs/network/bastion';
-import rule from '../../../../policies/rules/ec2/network-interface-source-dest-check';
+import rule from '../../../../policies/rules/ec2/source-dest-check';
 import { testStack } from '../../../util/stack';
 import { expectFail, expectPass } from '../../rule-harness';
 import { instanceProps, smallVpc, template, unknownIf } from './fixtures';
