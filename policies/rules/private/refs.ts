@@ -44,7 +44,8 @@ export function regionOf(template: Template): string | undefined {
 export function arnRegion(value: unknown): string | Unresolved {
   if (isUnresolved(value)) return value;
   if (typeof value !== 'string') return new Unresolved(`expected an ARN, got ${String(value)}`);
-  const parts = value.split(':');
+  // Placeholders such as `${AWS::Partition}` hold colons of their own: keep them whole.
+  const parts = value.replace(/\$\{[^}]+\}/g, (m) => m.replace(/:/g, '\u0000')).split(':').map((p) => p.replace(/\u0000/g, ':'));
   if (parts.length < 6 || parts[0] !== 'arn') return new Unresolved(`${value} is not an ARN`);
   return parts[3];
 }
