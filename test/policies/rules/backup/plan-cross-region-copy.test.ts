@@ -11,7 +11,7 @@ const OTHER_VAULT = 'arn:aws:backup:us-east-1:111122223333:backup-vault:copies';
 const SAME_VAULT = 'arn:aws:backup:eu-west-1:111122223333:backup-vault:copies';
 
 /** Judge a hand-written template deployed in a known Region. */
-function judgeIn(region: string | undefined, template: Record<string, unknown>): LedgerResult[] {
+function judgeIn(region: string | undefined, template: Record<string, unknown>): readonly LedgerResult[] {
   return evaluate([{ path: 'hand.template.json', template, region }], [rule]).results;
 }
 
