@@ -1,6 +1,8 @@
 import { Rule } from '../../../lib/engine';
 import bucketAccessLogging from './bucket-access-logging';
 import bucketNotPublic from './bucket-not-public';
+import bucketObjectLock from './bucket-object-lock';
+import bucketPolicyScoped from './bucket-policy-scoped';
 import cloudwatchLogs from './cloudwatch-logs';
 import customerManagedKey from './customer-managed-key';
 import logFileValidation from './log-file-validation';
@@ -15,6 +17,8 @@ export const CLOUDTRAIL_RULES: readonly Rule[] = [
   cloudwatchLogs,
   bucketAccessLogging,
   bucketNotPublic,
+  bucketPolicyScoped,
+  bucketObjectLock,
   trailRetained,
   s3DataEvents,
 ];
