@@ -1,4 +1,4 @@
-import { Severity, asList, defineRule, fail, isPlainObject, isUnresolved, pass, unresolved } from '../../../lib/engine';
+import { Severity, Unresolved, asList, defineRule, fail, isPlainObject, isUnresolved, pass, unresolved } from '../../../lib/engine';
 import { arnRegion, referencedResource, regionOf } from '../private/refs';
 
 /**
@@ -42,13 +42,14 @@ export default defineRule({
       for (const action of actions) {
         const arn = action.DestinationBackupVaultArn;
         const target = referencedResource(set, arn, plan.template);
-        const region = target ? (regionOf(target.template) ?? '${AWS::Region}') : arnRegion(arn);
+        // A vault of the plan's own template shares its Region; one of another template has that template's.
+        const region = !target ? arnRegion(arn) : target.template === plan.template ? '${AWS::Region}' : (regionOf(target.template) ?? new Unresolved(`the Region of ${target.template.stackName}, which defines ${target.logicalId}`));
         if (isUnresolved(region)) {
           unknown = unknown ?? region;
           continue;
         }
-        // A vault in the same template is in the plan's Region; `${AWS::Region}` is the plan's Region.
-        if (target?.template === plan.template || region === '${AWS::Region}' || region === planRegion) continue;
+        // `${AWS::Region}` is the plan's own Region.
+        if (region === '${AWS::Region}' || region === planRegion) continue;
         if (planRegion === undefined || region.includes('${')) {
           unknown = unknown ?? `the Region of the plan (unknown) compared with ${region}`;
           continue;
