@@ -36,7 +36,6 @@ export default defineAccountRule({
     'iso-27001-2022': ['A.8.13', 'A.8.16'],
     'nist-csf-2.0': ['PR.DS-11', 'DE.CM-09', 'DE.AE-06'],
     'nist-800-53-r5': ['CP-9(a)', 'SI-4(12)', 'IR-4(a)'],
-    'pci-dss-4.0': ['10.7.2'],
     'gdpr': ['Art. 32'],
   },
   check: (set) => {

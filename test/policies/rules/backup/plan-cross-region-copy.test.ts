@@ -79,7 +79,15 @@ describe('Backup.PlanCrossRegionCopy', () => {
     expect(results[0].message).toMatch(/could not resolve/);
   });
 
-  test('Non-compliant 6: fails closed when the destination is a parameter without default', () => {
+  test('Non-compliant 6: fails closed when the template that defines the destination vault has no known Region', () => {
+    const dr = { Resources: { DrVault: { Type: 'AWS::Backup::BackupVault', Properties: { BackupVaultName: 'dr' } } }, Outputs: { Arn: { Value: { 'Fn::GetAtt': ['DrVault', 'BackupVaultArn'] }, Export: { Name: 'DrVaultArn' } } } };
+    const plan = planTemplate([planRule({ CopyActions: [{ DestinationBackupVaultArn: { 'Fn::ImportValue': 'DrVaultArn' } }] })]);
+    const results = evaluate([{ path: 'plan.template.json', template: plan, region: 'eu-west-1' }, { path: 'dr.template.json', template: dr }], [rule]).results;
+    expect(results.map((r) => r.status)).toEqual([ResultStatus.FAIL]);
+    expect(results[0].message).toMatch(/could not resolve .*the Region of dr/);
+  });
+
+  test('Non-compliant 7: fails closed when the destination is a parameter without default', () => {
     const template = planTemplate([planRule({ CopyActions: [{ DestinationBackupVaultArn: { Ref: 'Dest' } }] })]);
     expectFail(rule, { Parameters: { Dest: { Type: 'String' } }, ...template }, /could not resolve/);
   });
