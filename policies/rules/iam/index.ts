@@ -12,7 +12,6 @@ import passwordPolicyMaxAge from './password-policy-max-age';
 import passwordPolicyRetained from './password-policy-retained';
 import passwordPolicyStrength from './password-policy-strength';
 import roleTrustRequiresMfa from './role-trust-requires-mfa';
-import supportRole from './support-role';
 
 export const IAM_RULES: readonly Rule[] = [
   accountPasswordPolicy,
@@ -28,5 +27,4 @@ export const IAM_RULES: readonly Rule[] = [
   passwordPolicyRetained,
   passwordPolicyStrength,
   roleTrustRequiresMfa,
-  supportRole,
 ];
