@@ -1,0 +1,236 @@
+import { createHash } from 'crypto';
+import * as path from 'path';
+import { Ledger, LedgerResult } from '../engine/evaluate';
+import { ControlKind, Framework } from '../engine/framework';
+import {
+  CONTROL_STATUSES, ControlCounts, ControlObservation, ControlStatus, EXCEPTION_STATES, EvidenceRef, ExceptionState,
+  FrameworkSummary, REPORT_SCHEMA_VERSION, RESULT_STATUSES, Report, ReportControl, ReportException, ReportOptions,
+  ReportResult, ReportRule, ResultCounts, ResultStatusName,
+} from './model';
+
+/** The tool named in a report when the caller names none. */
+export const DEFAULT_TOOL = { name: 'cdk-security-baseline', version: '0.0.0' };
+
+/**
+ * Build the compliance report from an evaluation ledger. Pure: the same ledger, catalogs and options
+ * always give the same report (its time is the ledger's `evaluatedAt`).
+ *
+ * `frameworks` are the catalogs to report against; every framework the ledger was evaluated for
+ * (`ledger.frameworks`) must be among them, and the report shows every control of each.
+ *
+ * Control rollup (first row that matches wins):
+ *
+ * | control kind      | evidence                                         | status           |
+ * |-------------------|--------------------------------------------------|------------------|
+ * | process           | any                                              | manual           |
+ * | template, runtime | a failing result or a failing observation        | not-satisfied    |
+ * | template          | no rule maps to it, no passing observation       | manual           |
+ * | runtime           | no passing observation                           | runtime-pending  |
+ * | template, runtime | an acknowledged result                           | excepted         |
+ * | template, runtime | a passing result or observation                  | satisfied        |
+ * | template          | its rules were skipped (workload scope)          | not-applicable   |
+ * | template          | nothing its rules apply to                       | not-applicable   |
+ */
+export function buildReport(ledger: Ledger, frameworks: readonly Framework[], options: ReportOptions = {}): Report {
+  const catalogs = ledger.frameworks.map((id) => {
+    const catalog = frameworks.find((f) => f.id === id);
+    if (!catalog) {
+      throw new Error(`buildReport: the ledger was evaluated for framework '${id}' but no catalog with that id was passed; ` +
+        `pass its Framework (known: ${frameworks.map((f) => f.id).join(', ') || 'none'})`);
+    }
+    return catalog;
+  });
+  const chosen = new Set(ledger.frameworks);
+  const relative = (p: string) => relativePath(p, options.rootDir);
+  const onlyChosen = (controls: Readonly<Record<string, readonly string[]>>) =>
+    Object.fromEntries(Object.entries(controls).filter(([f]) => chosen.has(f)));
+
+  const rules: ReportRule[] = ledger.rules.map((r) => ({
+    id: r.id,
+    kind: (r as { kind?: string }).kind === 'account' ? 'account' : 'resource',
+    severity: r.severity,
+    title: r.title,
+    fix: r.fix,
+    description: r.description ?? r.title,
+    nonWaivable: r.nonWaivable === true,
+    controls: onlyChosen(r.controls),
+    equivalents: { 'cdk-nag': [...(r.equivalents?.['cdk-nag'] ?? [])], 'cfn-guard': [...(r.equivalents?.['cfn-guard'] ?? [])] },
+  }));
+
+  const ackState = (r: LedgerResult): ExceptionState => {
+    if (r.status === 'acknowledged') return 'applied';
+    const record = ledger.acknowledgments.find((a) => a.template === r.template && a.logicalId === r.logicalId && a.ruleId === r.ruleId && a.state !== 'stale');
+    return record?.state ?? 'invalid';
+  };
+
+  const seen = new Map<string, number>();
+  const results: ReportResult[] = ledger.results.map((r) => {
+    const key = [r.ruleId, r.stack, r.logicalId ?? '', r.location ?? ''].join('\u0000');
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    const fingerprint = sha256(n === 1 ? key : `${key}\u0000${n}`);
+    return {
+      id: `r-${fingerprint.slice(0, 16)}`,
+      fingerprint,
+      ruleId: r.ruleId,
+      severity: r.severity,
+      status: r.status as ResultStatusName,
+      stack: r.stack,
+      template: relative(r.template),
+      logicalId: r.logicalId,
+      constructPath: r.constructPath ?? null,
+      resourceType: r.resourceType ?? null,
+      message: r.message,
+      location: r.location ?? null,
+      line: r.line ?? null,
+      controls: onlyChosen(r.controls),
+      unresolved: [...(r.unresolved ?? [])],
+      acknowledgment: r.acknowledgment
+        ? { reason: r.acknowledgment.reason, owner: r.acknowledgment.owner, expires: r.acknowledgment.expires ?? null, state: ackState(r) }
+        : null,
+    };
+  });
+
+  const observations: ControlObservation[] = (options.observations ?? []).map((o, i) => ({
+    ...o,
+    controlRefs: o.controlRefs.map((c) => ({ framework: c.framework, id: c.id })),
+    id: `o-${sha256([i, o.source, o.subject ?? '', o.title, o.collected].join('\u0000')).slice(0, 16)}`,
+  }));
+  const skippedRules = new Set(ledger.skipped.map((s) => s.ruleId));
+
+  const controls: ReportControl[] = catalogs.flatMap((fw) => fw.controls.map((c) => {
+    const ruleIds = rules.filter((r) => r.controls[fw.id]?.includes(c.id)).map((r) => r.id);
+    const evidence: EvidenceRef[] = results
+      .filter((r) => r.controls[fw.id]?.includes(c.id))
+      .sort((a, b) => RESULT_STATUSES.indexOf(a.status) - RESULT_STATUSES.indexOf(b.status))
+      .map((r) => ({
+        resultId: r.id, ruleId: r.ruleId, status: r.status, stack: r.stack, template: r.template,
+        logicalId: r.logicalId, constructPath: r.constructPath, line: r.line, message: r.message,
+      }));
+    const obs = observations.filter((o) => o.controlRefs.some((ref) => ref.framework === fw.id && ref.id === c.id));
+    const [status, statusReason] = rollup(c.kind, ruleIds, evidence, obs, skippedRules);
+    return {
+      framework: fw.id, id: c.id, title: c.title, family: c.family, kind: c.kind,
+      status, statusReason, rules: ruleIds, evidence, observations: obs,
+    };
+  }));
+
+  const lineOf = (template: string, logicalId: string | null) =>
+    logicalId === null ? null : ledger.results.find((r) => r.template === template && r.logicalId === logicalId && r.line !== undefined)?.line ?? null;
+  const exceptions: ReportException[] = ledger.acknowledgments.map((a, i) => ({
+    id: `x-${sha256([a.ruleId, a.stack, a.logicalId ?? '', i].join('\u0000')).slice(0, 16)}`,
+    ruleId: a.ruleId,
+    state: a.state,
+    reason: a.reason,
+    owner: a.owner,
+    expires: a.expires ?? null,
+    stack: a.stack,
+    template: relative(a.template),
+    logicalId: a.logicalId,
+    constructPath: a.constructPath ?? null,
+    line: lineOf(a.template, a.logicalId),
+    problems: [...(a.problems ?? [])],
+    controls: rules.find((r) => r.id === a.ruleId)?.controls ?? {},
+  }));
+
+  const frameworkSummaries: FrameworkSummary[] = catalogs.map((fw) => ({
+    framework: fw.id,
+    name: fw.name,
+    version: fw.version,
+    controls: countControls(controls.filter((c) => c.framework === fw.id)),
+    results: countResults(results.filter((r) => r.controls[fw.id] !== undefined)),
+  }));
+  const unacknowledged = results.filter((r) => r.status === 'fail');
+
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    generatedAt: ledger.evaluatedAt,
+    tool: { name: options.tool?.name ?? DEFAULT_TOOL.name, version: options.tool?.version ?? DEFAULT_TOOL.version },
+    scope: ledger.scope,
+    frameworks: catalogs.map((f) => ({ id: f.id, name: f.name, version: f.version, scope: f.scope ?? null })),
+    templates: ledger.templates.map((t) => ({
+      path: relative(t.path), stack: t.stack, account: t.account ?? null, region: t.region ?? null,
+      resourceCount: t.resourceCount, baseline: t.baseline,
+    })),
+    rules,
+    summary: {
+      results: countResults(results),
+      controls: countControls(controls),
+      failures: {
+        error: unacknowledged.filter((r) => r.severity === 'error').length,
+        warning: unacknowledged.filter((r) => r.severity === 'warning').length,
+        info: unacknowledged.filter((r) => r.severity === 'info').length,
+        total: unacknowledged.length,
+      },
+      exceptions: {
+        ...(Object.fromEntries(EXCEPTION_STATES.map((s) => [s, exceptions.filter((e) => e.state === s).length])) as Record<ExceptionState, number>),
+        total: exceptions.length,
+      },
+      frameworks: frameworkSummaries,
+    },
+    controls,
+    results,
+    exceptions,
+    skipped: ledger.skipped.map((s) => ({ ruleId: s.ruleId, title: rules.find((r) => r.id === s.ruleId)?.title ?? s.ruleId, reason: s.reason })),
+  };
+}
+
+/** Hex SHA-256 of a string. */
+export function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+function rollup(
+  kind: ControlKind,
+  ruleIds: readonly string[],
+  evidence: readonly EvidenceRef[],
+  obs: readonly ControlObservation[],
+  skipped: ReadonlySet<string>,
+): [ControlStatus, string] {
+  const count = (s: string) => evidence.filter((e) => e.status === s).length;
+  const failing = count('fail');
+  const acknowledged = count('acknowledged');
+  const passing = count('pass');
+  const obsFail = obs.filter((o) => o.status === 'fail').length;
+  const obsPass = obs.filter((o) => o.status === 'pass').length;
+  if (kind === ControlKind.PROCESS) return ['manual', 'process control: needs manual attestation'];
+  if (failing + obsFail > 0) {
+    const parts = [failing > 0 ? plural(failing, 'failing resource') : '', obsFail > 0 ? plural(obsFail, 'failing live check') : ''];
+    return ['not-satisfied', parts.filter(Boolean).join(' and ')];
+  }
+  if (kind === ControlKind.TEMPLATE && ruleIds.length === 0 && obsPass === 0) return ['manual', 'no automated rule: needs manual attestation'];
+  if (kind === ControlKind.RUNTIME && obsPass === 0) {
+    const notCollected = obs.length > 0 ? '; live evidence was not collected' : '';
+    return ['runtime-pending', passing + acknowledged > 0
+      ? `template evidence passes; the live account must still show it${notCollected}`
+      : `runtime control: needs live evidence from the account${notCollected}`];
+  }
+  if (acknowledged > 0) return ['excepted', `${plural(acknowledged, 'acknowledged failure')}${passing > 0 ? `, ${plural(passing, 'passing resource')}` : ''}`];
+  if (passing + obsPass > 0) {
+    const parts = [passing > 0 ? plural(passing, 'passing resource') : '', obsPass > 0 ? plural(obsPass, 'passing live check') : ''];
+    return ['satisfied', parts.filter(Boolean).join(' and ')];
+  }
+  if (ruleIds.length > 0 && ruleIds.every((id) => skipped.has(id))) {
+    return ['not-applicable', `not judged here: ${ruleIds.join(', ')} skipped in workload scope`];
+  }
+  return ['not-applicable', `no resource that ${ruleIds.join(', ')} applies to`];
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function countResults(results: readonly ReportResult[]): ResultCounts {
+  const counts = Object.fromEntries(RESULT_STATUSES.map((s) => [s, results.filter((r) => r.status === s).length])) as Record<ResultStatusName, number>;
+  return { ...counts, total: results.length };
+}
+
+function countControls(controls: readonly ReportControl[]): ControlCounts {
+  const counts = Object.fromEntries(CONTROL_STATUSES.map((s) => [s, controls.filter((c) => c.status === s).length])) as Record<ControlStatus, number>;
+  return { ...counts, total: controls.length };
+}
+
+function relativePath(p: string, rootDir: string | undefined): string {
+  const rel = rootDir !== undefined && path.isAbsolute(p) ? path.relative(rootDir, p) : p;
+  return rel.split(path.sep).join('/');
+}
