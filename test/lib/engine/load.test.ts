@@ -194,8 +194,8 @@ describe('bad input', () => {
     expect(inputError(() => loadTemplates([])).message).toMatch(/give at least one template file/);
   });
 
-  test('fails when the file cannot be read', () => {
-    if (process.getuid?.() === 0) return; // root reads everything
+  // root reads every file whatever its mode, so this one runs only as a normal user
+  (process.getuid?.() === 0 ? test.skip : test)('fails when the file cannot be read', () => {
     const file = write({ 'secret.json': '{}' });
     fs.chmodSync(file, 0o000);
     expect(inputError(() => loadTemplates([file])).message).toBe(`${file}: permission denied (cannot read it)`);
@@ -352,6 +352,12 @@ describe('cloud assemblies (cdk.out)', () => {
       ['Shown/A', '111122223333', undefined],
       ['deployed-b', undefined, 'ap-south-1'],
     ]);
+  });
+
+  test('fails when a stack artifact points at a folder instead of a template file', () => {
+    const outdir = path.join(dir, 'asm');
+    write({ 'asm/manifest.json': JSON.stringify({ artifacts: { A: { type: 'aws:cloudformation:stack', properties: { templateFile: 'sub' } } } }), 'asm/sub/x.json': '{}' });
+    expect(inputError(() => loadTemplates([outdir])).message).toBe(`${path.join(outdir, 'sub')}: is a folder, expected a file`);
   });
 
   test('fails when a stack artifact points at a missing template', () => {
