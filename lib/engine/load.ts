@@ -172,7 +172,7 @@ interface Found {
 function discover(p: string): Found[] {
   const stat = statOf(p);
   if (stat.isDirectory()) {
-    if (fs.existsSync(path.join(p, 'manifest.json'))) return discoverAssembly(p);
+    if (isCloudAssembly(p)) return discoverAssembly(p);
     return [{ file: p, kind: 'folder' }, ...scanFolder(p)];
   }
   const ext = path.extname(p).toLowerCase();
@@ -194,13 +194,29 @@ function scanFolder(dir: string): Found[] {
     const full = path.join(dir, e.name);
     if (e.isDirectory()) {
       if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
-      if (fs.existsSync(path.join(full, 'manifest.json'))) out.push(...discoverAssembly(full));
+      if (isCloudAssembly(full)) out.push(...discoverAssembly(full));
       else out.push(...scanFolder(full));
     } else if (e.isFile() && TEMPLATE_EXTENSIONS.includes(path.extname(e.name).toLowerCase())) {
       out.push({ file: full, kind: 'scanned' });
     }
   }
   return out;
+}
+
+/**
+ * A folder is a cloud assembly when its `manifest.json` has an `artifacts` map (a web app's or a browser
+ * extension's `manifest.json` has none, so that folder is searched for templates like any other).
+ */
+function isCloudAssembly(dir: string): boolean {
+  const file = path.join(dir, 'manifest.json');
+  if (!fs.existsSync(file)) return false;
+  const text = readText(file);
+  if (!/"artifacts"\s*:/.test(text)) return false;
+  try {
+    return isPlainObject((JSON.parse(text) as Record<string, unknown>)?.artifacts);
+  } catch {
+    return true; // a broken cloud assembly manifest: discoverAssembly reports it with its line
+  }
 }
 
 /** A cheap pre-filter for folder scans: a template names at least one of its top-level sections. */

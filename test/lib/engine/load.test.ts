@@ -288,6 +288,12 @@ describe('folders', () => {
     expect(inputError(() => loadTemplates([dir])).message).toMatch(new RegExp(`^${escape(file.replace('ok.json', 'broken.yaml'))}:3:1: invalid YAML`));
   });
 
+  test('a manifest.json that is not a cloud assembly manifest is just a file of the folder', () => {
+    write({ 'site/public/manifest.json': '{"name": "app", "version": "1.0", "icons": []}', 'site/stack.yaml': 'Resources: {}\n' });
+    expect(loadTemplates([path.join(dir, 'site')]).map((i) => path.relative(dir, i.path))).toEqual([path.join('site', 'stack.yaml')]);
+    expect(inputError(() => loadTemplates([path.join(dir, 'site', 'public')])).message).toMatch(/public: no CloudFormation templates found in the folder/);
+  });
+
   test('a cloud assembly inside a folder is read as one', () => {
     write({
       'tpl/a.json': '{"Resources": {}}',
