@@ -33,7 +33,13 @@ function list(value: unknown): string[] {
     .filter((v) => v.length > 0);
 }
 
-export function createApp(props: AppProps = {}): App {
+/** Options of `createApp`. */
+export interface CreateAppOptions {
+  /** Register the external checks (cdk-nag's four packs and cfn-guard) and our own packs. @default true */
+  readonly externalChecks?: boolean;
+}
+
+export function createApp(props: AppProps = {}, options: CreateAppOptions = {}): App {
   const app = new App(props);
   const ctx = (key: keyof typeof EXAMPLE_CONTEXT): unknown => app.node.tryGetContext(key) ?? EXAMPLE_CONTEXT[key];
 
@@ -48,7 +54,7 @@ export function createApp(props: AppProps = {}): App {
     inspector: String(ctx('inspector')) === 'true',
   });
 
-  addExternalChecks(app);
+  if (options.externalChecks ?? true) addExternalChecks(app);
   return app;
 }
 

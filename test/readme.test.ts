@@ -1,12 +1,17 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { buildReadme } from '../scripts/build-readme';
+import { FRAMEWORKS } from '../policies/frameworks';
+import { buildReadme, frameworkPage, frameworkPagePath } from '../scripts/build-readme';
 
 describe('README', () => {
   const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
 
   test('is current with docs/readme and the generated tables (run npm run readme)', () => {
     expect(readme).toEqual(buildReadme());
+  });
+
+  test.each(FRAMEWORKS.map((f) => [f.id, f]))('docs/frameworks/%s.md is current with the catalog and the rules', (_id, framework) => {
+    expect(fs.readFileSync(frameworkPagePath(framework), 'utf8')).toEqual(frameworkPage(framework));
   });
 
   test('gives the two fresh-machine commands', () => {

@@ -260,7 +260,7 @@ header h1{margin:0;font-size:24px}
 .kpi.warn{border-left-color:#d29922}.kpi.warn b{color:#e3b341}
 h2{font-size:18px;margin:28px 0 12px;padding-bottom:6px;border-bottom:1px solid var(--line)}
 .count{display:inline-block;min-width:22px;padding:0 7px;border-radius:10px;background:#e1e6eb;color:var(--muted);font-size:12px;font-weight:600;text-align:center;vertical-align:middle}
-.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(340px,1fr));gap:14px}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(380px,1fr));gap:14px}
 .card{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:14px 16px}
 .card h3{margin:0;font-size:15px}.card h3 small{color:var(--muted);font-weight:400}
 .fid{margin:0 0 6px;color:var(--muted);font-size:12px}

@@ -20,8 +20,8 @@ export const OSCAL_NAMESPACE = 'urn:cdk-security-baseline:oscal';
  * - Control ids become OSCAL tokens: NIST 800-53 ids take NIST's own OSCAL form (`SC-8(1)` ->
  *   `sc-8.1`); other frameworks publish no OSCAL catalog, so their ids are namespaced by framework
  *   (`cis-aws-3.0_2.1.1`). The original id is in the finding's `control-id` prop.
- * - UUIDs are name-based (v5): subjects and findings keep theirs across reports; the document's own
- *   UUID derives from the report's content.
+ * - UUIDs are name-based (v5): subjects and findings (per set of stacks and control) keep theirs across
+ *   reports; the document's own UUID derives from the report's content.
  * - There is no OSCAL assessment plan: `import-ap` points at a back-matter resource that says what was
  *   assessed (the rules and catalogs).
  *
@@ -31,6 +31,8 @@ export function renderOscal(report: Report): string {
   const docHash = sha256(JSON.stringify(report));
   const tokens = controlTokens(report.controls);
   const planUuid = uuidV5(`assessment-plan:${report.tool.name}`);
+  // The system assessed is the set of stacks: a finding's UUID is per (system, control).
+  const system = report.templates.map((t) => `${t.account ?? ''}/${t.region ?? ''}/${t.stack}`).sort().join(',');
 
   const subjects = new Map<string, { uuid: string; title: string; props: Prop[] | undefined }>();
   const subjectOf = (r: ReportResult) => {
@@ -87,7 +89,7 @@ export function renderOscal(report: Report): string {
       .filter((u): u is string => u !== undefined);
     const [state, reason] = c.status === 'satisfied' ? ['satisfied', 'pass'] : c.status === 'not-satisfied' ? ['not-satisfied', 'fail'] : ['not-satisfied', 'other'];
     return {
-      uuid: uuidV5(`finding:${c.framework}:${c.id}`),
+      uuid: uuidV5(`finding:${system}:${c.framework}:${c.id}`),
       title: `${c.framework} ${c.id}: ${c.title}`,
       description: `${c.status}: ${c.statusReason}`,
       props: props({ 'framework': c.framework, 'control-id': c.id, 'status': c.status, 'kind': c.kind, 'rules': c.rules.join(' ') }),

@@ -25,8 +25,9 @@ describe('HTML report (static)', () => {
   });
 
   test('shows source locations, construct paths and the exception register', () => {
-    expect(html).toContain('cdk.out/AppStack.template.json:40');
-    expect(html).toContain('AppStack/Bastion/SecurityGroup/Resource');
+    const text = html.replace(/<wbr>/g, '');
+    expect(text).toContain('cdk.out/AppStack.template.json:40');
+    expect(text).toContain('AppStack/Bastion/SecurityGroup/Resource');
     expect(html).toContain('BaselineStack (account)');
     for (const state of ['applied', 'expired', 'stale', 'refused', 'invalid']) expect(html).toContain(`class="x-${state}"`);
     expect(html).toContain('Legacy bucket is replaced by the data lake in Q2');
@@ -113,8 +114,11 @@ describe('HTML report in Chromium', () => {
 
   test('writes docs/images/report.png when UPDATE_SCREENSHOT=1', async () => {
     if (process.env.UPDATE_SCREENSHOT !== '1') return;
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: path.join(__dirname, '..', '..', '..', 'docs', 'images', 'report.png'), fullPage: false });
+    const fresh = await context.newPage();
+    await fresh.setViewportSize({ width: 1280, height: 1000 });
+    await fresh.goto(`file://${path.join(dir, 'report.html')}`);
+    await fresh.screenshot({ path: path.join(__dirname, '..', '..', '..', 'docs', 'images', 'report.png'), fullPage: false });
+    await fresh.close();
     expect(fs.existsSync(path.join(__dirname, '..', '..', '..', 'docs', 'images', 'report.png'))).toBe(true);
   });
 });

@@ -1,0 +1,3 @@
+export * from './security-baseline-checks';
+export * from './framework-checks';
+export * from './acknowledge';
