@@ -253,8 +253,9 @@ function discoverAssembly(dir: string, depth = 0): Found[] {
       if (typeof props.templateFile !== 'string') {
         throw new InputError(manifestPath, `stack artifact ${id} has no properties.templateFile`);
       }
-      // The deployed stack name (what the console and the plugin at synth show), else the display name.
-      const stackName = typeof props.stackName === 'string' ? props.stackName : typeof artifact.displayName === 'string' ? artifact.displayName : id;
+      // The display name is the stack's construct path (`Prod/Api` for a Stage's stack): unique in the
+      // app, and what the policy plugin gets at synth (`stackConstructPath`).
+      const stackName = typeof artifact.displayName === 'string' ? artifact.displayName : typeof props.stackName === 'string' ? props.stackName : id;
       out.push({ file: path.join(dir, props.templateFile), kind: 'stack', stack: { stackName, ...parseEnvironment(artifact.environment) } });
     } else if (artifact.type === 'cdk:cloud-assembly' && typeof props.directoryName === 'string') {
       out.push(...discoverAssembly(path.join(dir, props.directoryName), depth + 1));
@@ -278,10 +279,17 @@ function withParent(nested: TemplateInput, all: readonly TemplateInput[]): Templ
   const name = path.basename(nested.path);
   const own = name.replace(/\.nested\.template\.json$/, '');
   const hashes = assetHashes(path.dirname(nested.path), name);
-  const parent = all.find((t) => t !== nested && path.dirname(t.path) === path.dirname(nested.path) && pointsAt(t.template, name, hashes));
-  if (!parent) return { ...nested, stackName: own };
-  const parentName = parent.stackName ?? path.basename(parent.path).replace(/\.template\.json$|\.json$/, '');
-  return { ...nested, stackName: `${parentName}/${own}`, account: parent.account, region: parent.region };
+  for (const parent of all) {
+    if (parent === nested || path.dirname(parent.path) !== path.dirname(nested.path)) continue;
+    const resource = nestedStackResource(parent.template, name, hashes);
+    if (!resource) continue;
+    // The nested stack's construct path: its resource sits at `<stack>/<id>.NestedStack/<id>.NestedStackResource`.
+    const cdkPath = resource.Metadata?.['aws:cdk:path'];
+    const parentName = parent.stackName ?? path.basename(parent.path).replace(/\.template\.json$|\.json$/, '');
+    const stackName = typeof cdkPath === 'string' && cdkPath.includes('.NestedStack/') ? cdkPath.replace(/\.NestedStack\/.*$/, '') : `${parentName}/${own}`;
+    return { ...nested, stackName, account: parent.account, region: parent.region };
+  }
+  return { ...nested, stackName: own };
 }
 
 /** Hashes under which the assembly's asset manifests (`*.assets.json`) hold a file. */
@@ -300,14 +308,14 @@ function assetHashes(dir: string, file: string): string[] {
   return hashes;
 }
 
-function pointsAt(template: unknown, assetPath: string, hashes: readonly string[]): boolean {
+function nestedStackResource(template: unknown, assetPath: string, hashes: readonly string[]): Record<string, any> | undefined {
   const resources = isPlainObject(template) && isPlainObject(template.Resources) ? template.Resources : {};
-  return Object.values(resources).some((r: any) => {
+  return Object.values(resources).find((r: any) => {
     if (r?.Type !== 'AWS::CloudFormation::Stack') return false;
     if (r?.Metadata?.['aws:asset:path'] === assetPath) return true;
     const url = JSON.stringify(r?.Properties?.TemplateURL ?? '');
     return hashes.some((h) => url.includes(h));
-  });
+  }) as Record<string, any> | undefined;
 }
 
 /** `aws://123456789012/eu-west-1` -> account and region; `unknown-account`/`unknown-region` are left out. */

@@ -313,7 +313,8 @@ describe('cloud assemblies (cdk.out)', () => {
     // GIVEN a real CDK app: an env stack with a nested stack, an env-agnostic stack, and a Stage
     process.env.CDK_VALIDATION = 'false';
     const outdir = path.join(dir, 'cdk.out');
-    const app = new App({ outdir });
+    // path metadata on, as `cdk synth` turns it on
+    const app = new App({ outdir, context: { 'aws:cdk:enable-path-metadata': true } });
     const main = new Stack(app, 'Main', { env: { account: '111122223333', region: 'eu-west-1' } });
     new s3.Bucket(main, 'Bucket');
     const nested = new NestedStack(main, 'Child');
@@ -329,10 +330,10 @@ describe('cloud assemblies (cdk.out)', () => {
     // THEN
     const summary = inputs.map((i) => ({ file: path.relative(outdir, i.path), stack: i.stackName, account: i.account, region: i.region }));
     expect(summary).toEqual([
-      { file: expect.stringMatching(/^assembly-Prod[\\/]ProdApi[0-9A-F]{8}\.template\.json$/), stack: 'Prod-Api', account: '444455556666', region: 'us-east-1' },
+      { file: expect.stringMatching(/^assembly-Prod[\\/]ProdApi[0-9A-F]{8}\.template\.json$/), stack: 'Prod/Api', account: '444455556666', region: 'us-east-1' },
       { file: 'Main.template.json', stack: 'Main', account: '111122223333', region: 'eu-west-1' },
       { file: 'Agnostic.template.json', stack: 'Agnostic', account: undefined, region: undefined },
-      { file: expect.stringMatching(/^MainChild[0-9A-F]{8}\.nested\.template\.json$/), stack: expect.stringMatching(/^Main\/MainChild[0-9A-F]{8}$/), account: '111122223333', region: 'eu-west-1' },
+      { file: expect.stringMatching(/^MainChild[0-9A-F]{8}\.nested\.template\.json$/), stack: 'Main/Child', account: '111122223333', region: 'eu-west-1' },
     ]);
     const child = inputs[3].template as any;
     expect(Object.values(child.Resources).map((r: any) => r.Type)).toContain('AWS::S3::Bucket');
@@ -347,7 +348,7 @@ describe('cloud assemblies (cdk.out)', () => {
       'asm/manifest.json': JSON.stringify({
         artifacts: {
           A: { type: 'aws:cloudformation:stack', environment: 'aws://111122223333/unknown-region', displayName: 'Shown/A', properties: { templateFile: 'A.template.json' } },
-          B: { type: 'aws:cloudformation:stack', environment: 'aws://unknown-account/ap-south-1', displayName: 'Shown/B', properties: { templateFile: 'B.template.json', stackName: 'deployed-b' } },
+          B: { type: 'aws:cloudformation:stack', environment: 'aws://unknown-account/ap-south-1', properties: { templateFile: 'B.template.json', stackName: 'deployed-b' } },
           Tree: { type: 'cdk:tree', properties: { file: 'tree.json' } },
         },
       }),
