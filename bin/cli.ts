@@ -74,8 +74,9 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
     return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {
-      // Help and --version exit 0; anything else commander rejects is a usage error (already printed).
-      return e.exitCode === 0 && e.code !== 'commander.help' ? 0 : 2;
+      // Help and --version exit 0; anything else commander rejects (including no command at all, which
+      // prints the help to stderr) is a usage error, already printed.
+      return e.exitCode === 0 ? 0 : 2;
     }
     io.stderr.write(`error: ${oneLine(errorMessage(e))}\n`);
     return 2;

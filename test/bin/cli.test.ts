@@ -333,6 +333,12 @@ describe('help and version', () => {
     for (const text of expected) expect(r.stdout).toContain(text);
   });
 
+  test('the help command shows a command\'s help with exit 0', async () => {
+    const r = await run(['help', 'diff']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toContain('Usage: security-baseline diff [options] <base> <head>');
+  });
+
   test('no command shows the help on stderr with exit 2', async () => {
     const r = await run([]);
     expect(r.code).toBe(2);
