@@ -530,10 +530,15 @@ function parseYaml(text: string, file: string, keyLines: WeakMap<object, Record<
     const reason = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     throw new InputError(file, `invalid YAML: ${reason}`, e.linePos?.[0].line, e.linePos?.[0].col);
   }
+  // Aliases are expanded by copying, so a few nested ones can blow up (the "billion laughs"): cap them.
+  let aliases = 0;
   const toJs = (node: unknown, depth: number): unknown => {
     if (depth > 256) throw new InputError(file, 'YAML nesting is too deep (aliases that refer to themselves?)');
     if (node === null || node === undefined) return null;
-    if (YAML.isAlias(node)) return toJs(node.resolve(doc), depth + 1);
+    if (YAML.isAlias(node)) {
+      if (++aliases > 1000) throw new InputError(file, 'more than 1000 YAML alias expansions (CloudFormation does not support aliases)');
+      return toJs(node.resolve(doc), depth + 1);
+    }
     let value: unknown;
     if (YAML.isMap(node)) {
       const obj: Record<string, unknown> = {};

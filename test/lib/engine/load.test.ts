@@ -225,6 +225,13 @@ describe('bad input', () => {
     expect(inputError(() => loadTemplates([file])).message).toMatch(new RegExp(`^${escape(file)}:4:25: unknown YAML tag !Reff: CloudFormation's short forms are !Ref, !Condition, `));
   });
 
+  test('fails on YAML aliases that expand without bound', () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 6; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);
+    const file = write({ 'laughs.yaml': `Metadata:\n${levels.map((l) => `  ${l}`).join('\n')}\nResources: {}\n` });
+    expect(inputError(() => loadTemplates([file])).message).toBe(`${file}: more than 1000 YAML alias expansions (CloudFormation does not support aliases)`);
+  });
+
   test('fails on two documents in one YAML file', () => {
     const file = write({ 'two.yaml': 'Resources: {}\n---\nResources: {}\n' });
     expect(inputError(() => loadTemplates([file])).message).toMatch(new RegExp(`^${escape(file)}:2:1: invalid YAML: Source contains multiple documents`));
