@@ -320,12 +320,16 @@ export class SecurityBaseline extends Construct {
     }
 
     if (props.backup ?? true) {
+      // Only a named baseline needs its own vault data class (the default vault keeps its construct path).
+      // Job-failure alerts go to the alert topic either way: set on the vault when the baseline defines it.
+      const backupVault = props.instanceName
+        ? new SecureBackupVault(this, 'BackupVault', { dataClass: named('backup'), alertTopic: this.alerts.topic })
+        : undefined;
       this.backupPlan = new SecureBackupPlan(this, 'Backup', {
-        alertTopic: this.alerts.topic,
+        alertTopic: backupVault ? undefined : this.alerts.topic,
         selectionTags: [BASELINE_BACKUP_TAG],
         taggedResourceTypes: BASELINE_BACKUP_RESOURCE_TYPES,
-        // Only a named baseline needs its own vault data class (the default vault keeps its construct path).
-        backupVault: props.instanceName ? new SecureBackupVault(this, 'BackupVault', { dataClass: named('backup') }) : undefined,
+        backupVault,
       });
     }
 

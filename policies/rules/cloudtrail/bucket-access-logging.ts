@@ -15,7 +15,6 @@ export default defineRule({
   resourceTypes: ['AWS::CloudTrail::Trail'],
   controls: {
     'cis-aws-3.0': ['3.4'],
-    'fsbp': ['CloudTrail.7'],
     'pci-dss-4.0': ['10.2.1'],
     'iso-27001-2022': ['A.8.15', 'A.8.16'],
     'nist-csf-2.0': ['PR.PS-04'],

@@ -21,7 +21,6 @@ export default defineRule({
   fix: 'Keep every Block Public Access setting on, use no public ACL and allow no "*" principal in the trail bucket policy (AuditTrail\'s SecureBucket does)',
   resourceTypes: ['AWS::CloudTrail::Trail'],
   controls: {
-    'fsbp': ['CloudTrail.6'],
     'pci-dss-4.0': ['10.3.2', '10.3.1'],
     'hipaa': ['164.312(a)(1)'],
     'iso-27001-2022': ['A.8.15'],

@@ -17,7 +17,7 @@ export default defineAccountRule({
   fix: 'Define an AWS::CloudTrail::Trail with IsMultiRegionTrail, IsLogging, EnableLogFileValidation, IncludeGlobalServiceEvents and a customer-managed KMSKeyId, with no selector that limits management events (AuditTrail does)',
   controls: {
     'cis-aws-3.0': ['3.1', '3.2', '3.5'],
-    'fsbp': ['CloudTrail.1', 'CloudTrail.3'],
+    'fsbp': ['CloudTrail.1'],
     'pci-dss-4.0': ['10.2.1', '10.2.1.2', '10.2.1.5', '10.2.1.7', '10.2.2', '10.3.2'],
     'hipaa': ['164.312(b)', '164.308(a)(1)(ii)(D)'],
     'iso-27001-2022': ['A.8.15', 'A.8.16'],

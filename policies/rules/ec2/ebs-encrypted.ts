@@ -16,7 +16,7 @@ export default defineRule({
   fix: 'Set encrypted: true on every ec2.BlockDeviceVolume.ebs() and ec2.Volume (Bastion does, with its DataKey)',
   resourceTypes: ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::EC2::Volume'],
   controls: {
-    'fsbp': ['EC2.3', 'EC2.181'],
+    'fsbp': ['EC2.3'],
     'pci-dss-4.0': ['3.5.1'],
     'nist-800-53-r5': ['SC-28(1)', 'SC-13(a)', 'CM-6(a)'],
     'hipaa': ['164.312(a)(2)(iv)', '164.312(e)(2)(ii)'],

@@ -17,7 +17,6 @@ export default defineRule({
   nonWaivable: true,
   controls: {
     'cis-aws-3.0': ['5.2', '5.3'],
-    'fsbp': ['EC2.13', 'EC2.14'],
     'pci-dss-4.0': ['1.2.8', '1.3.1', '1.4.1'],
     'nist-800-53-r5': ['AC-4', 'AC-17(b)', 'SC-7(a)', 'SC-7(c)', 'SC-7(5)', 'SC-7(11)', 'CM-7(b)'],
     'hipaa': ['164.312(a)(1)', '164.312(e)(1)'],

@@ -14,7 +14,6 @@ export default defineRule({
   fix: 'Leave sourceDestCheck at true; use NAT gateways instead of NAT instances (SegmentedVpc does)',
   resourceTypes: ['AWS::EC2::NetworkInterface', 'AWS::EC2::Instance'],
   controls: {
-    'fsbp': ['EC2.180'],
     'nist-800-53-r5': ['AC-4', 'SC-7(a)'],
     'iso-27001-2022': ['A.8.20'],
     'nist-csf-2.0': ['PR.IR-01'],
