@@ -1,6 +1,7 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as subs from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 import { throwIfProblems } from '../../lib/errors';
 import { BackupResourceType, SecureBackupPlan } from '../data/secure-backup-plan';
@@ -331,6 +332,12 @@ export class SecurityBaseline extends Construct {
         taggedResourceTypes: BASELINE_BACKUP_RESOURCE_TYPES,
         backupVault,
       });
+      // The vault's own notification topic carries AWS Backup's supported vault events (failed copies,
+      // changed recovery points, failed S3 object backups); the same people who read the alerts read them.
+      // Job failures themselves reach the alert topic through EventBridge (SecureBackupVault.alertTopic).
+      for (const email of props.alertEmails ?? []) {
+        this.backupPlan.backupVault.notificationTopic.addSubscription(new subs.EmailSubscription(email));
+      }
     }
 
     if (props.permissionsBoundary) {

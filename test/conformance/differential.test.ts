@@ -9,7 +9,7 @@ import { Template as Assertions } from 'aws-cdk-lib/assertions';
 import { addExternalChecks, createApp } from '../../bin/app';
 import { ResultStatus, evaluate } from '../../lib/engine';
 import { RULES } from '../../policies/rules';
-import { RECOMMENDED_CONTEXT, TEST_ENV } from '../util/stack';
+import { RECOMMENDED_CONTEXT, TEST_ENV, cdkJsonContext } from '../util/stack';
 import { insecureResources } from './differential-fixtures';
 
 /** External rule ids we do not mirror, and why. Each must still be raised on a fixture (no stale entries). */
@@ -59,7 +59,7 @@ function referenceFindings(): { findings: ExternalFinding[]; template: unknown }
   process.env.CDK_VALIDATION = 'false';
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'differential-ref-'));
   try {
-    const app = createApp({ outdir, context: { '@aws-cdk/core:validationReportJson': true } });
+    const app = createApp({ outdir, context: { ...cdkJsonContext(), '@aws-cdk/core:validationReportJson': true } });
     const stack = app.node.children.find((c) => Stack.isStack(c)) as Stack;
     app.synth();
     const report = JSON.parse(fs.readFileSync(path.join(outdir, 'validation-report.json'), 'utf8'));

@@ -4,10 +4,11 @@ import { Template as Assertions } from 'aws-cdk-lib/assertions';
 import { createApp } from '../../bin/app';
 import { ResultStatus, evaluate } from '../../lib/engine';
 import { RULES } from '../../policies/rules';
+import { cdkJsonContext } from '../util/stack';
 import { MUTATIONS } from './mutations';
 
 process.env.CDK_VALIDATION = 'false';
-const app = createApp({}, { externalChecks: false });
+const app = createApp({ context: cdkJsonContext() }, { externalChecks: false });
 const stack = app.node.children.find((c: any) => typeof c.templateFile === 'string') as any;
 const reference = Assertions.fromStack(stack).toJSON();
 const env = { account: '111122223333', region: 'eu-west-1' };

@@ -33,3 +33,9 @@ export function testStack(options: TestStackOptions = {}): { app: App; stack: St
   const stack = new Stack(app, 'TestStack', { env: TEST_ENV });
   return { app, stack };
 }
+
+/** cdk.json's context, as `cdk synth` passes it: feature flags, cached AZs, example values. */
+export function cdkJsonContext(): Record<string, unknown> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('../../cdk.json').context;
+}

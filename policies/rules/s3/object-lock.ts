@@ -4,7 +4,7 @@ import { logSourcesOf, logTargetReason } from '../private/s3';
 /**
  * S3 buckets turn on Object Lock (write once, read many).
  *
- * Scope: every bucket, as a warning. Object Lock is a retention decision per data class (it makes
+ * Scope: every bucket, as info (it never gates a synth): Object Lock is a retention decision per data class (it makes
  * erasure impossible for the retention period), so a bucket that holds erasable personal data
  * acknowledges this rule with its reason; a bucket that holds audit evidence should turn it on.
  * Not applicable to a server access log target: Object Lock on the target bucket blocks log delivery.
@@ -14,7 +14,7 @@ import { logSourcesOf, logTargetReason } from '../private/s3';
  */
 export default defineRule({
   id: 'S3.ObjectLock',
-  severity: Severity.WARNING,
+  severity: Severity.INFO,
   title: 'S3 buckets turn on Object Lock',
   fix: 'Set ObjectLockEnabled: true with an ObjectLockConfiguration default retention (SecureBucket prop objectLock: { mode, retention }), or acknowledge the rule where the data must stay erasable',
   resourceTypes: ['AWS::S3::Bucket'],

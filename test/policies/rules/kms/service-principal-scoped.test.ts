@@ -58,7 +58,7 @@ describe('KMS.ServicePrincipalScoped', () => {
   });
 
   test('Non-compliant 4: fails closed when the condition cannot be resolved', () => {
-    expectFail(rule, template({ Key: keyWith([serviceUse('events.amazonaws.com', unknown({ StringEquals: { 'aws:SourceAccount': '111122223333' } }, {}))]) }), /could not resolve/);
+    expectFail(rule, template({ Key: keyWith([serviceUse('cloudwatch.amazonaws.com', unknown({ StringEquals: { 'aws:SourceAccount': '111122223333' } }, {}))]) }), /could not resolve/);
   });
 
   test('Non-compliant 5: escape hatch that drops the condition of a DataKey service statement is caught', () => {
@@ -67,5 +67,15 @@ describe('KMS.ServicePrincipalScoped', () => {
     dataKey.allowServiceUse({ service: 'events.amazonaws.com' });
     dataKey.cfnKey.addPropertyDeletionOverride('KeyPolicy.Statement.2.Condition');
     expectFail(rule, stack, /events.amazonaws.com/);
+  });
+
+  test('Compliant: EventBridge may use the key of an encrypted topic without source conditions (SNS requires it)', () => {
+    const statement = { Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'], Resource: '*' };
+    expectPass(rule, { Resources: { Key: { Type: 'AWS::KMS::Key', Properties: { KeyPolicy: { Statement: [statement] } } } } });
+  });
+
+  test('Non-compliant: an unconditioned EventBridge statement beyond the data-key actions', () => {
+    const statement = { Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'kms:*', Resource: '*' };
+    expectFail(rule, { Resources: { Key: { Type: 'AWS::KMS::Key', Properties: { KeyPolicy: { Statement: [statement] } } } } }, /events.amazonaws.com/);
   });
 });

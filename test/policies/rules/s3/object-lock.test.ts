@@ -11,7 +11,7 @@ const LOCKED = { ObjectLockEnabled: true, ObjectLockConfiguration: { ObjectLockE
 
 describe('S3.ObjectLock', () => {
   test('is a warning', () => {
-    expect(rule.severity).toBe('warning');
+    expect(rule.severity).toBe('info');
   });
 
   test('Compliant: SecureBucket with objectLock (its log bucket is not applicable)', () => {

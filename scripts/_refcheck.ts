@@ -1,0 +1,14 @@
+import { Stack } from 'aws-cdk-lib';
+import { Template as Assertions } from 'aws-cdk-lib/assertions';
+import { createApp } from '../bin/app';
+import { evaluate } from '../lib/engine';
+import { RULES } from '../policies/rules';
+process.env.CDK_VALIDATION = 'false';
+const app = createApp({ context: { ...require('../cdk.json').context, inspector: process.argv[2] === 'inspector' ? 'true' : 'false' } }, { externalChecks: false });
+const stack = app.node.children.find((c) => Stack.isStack(c)) as Stack;
+const t = Assertions.fromStack(stack).toJSON();
+const l = evaluate([{ path: 'x', stackName: stack.stackName, template: t, account: '111122223333', region: 'eu-west-1' }], RULES);
+const c: Record<string, number> = {};
+for (const r of l.results) c[r.status] = (c[r.status] ?? 0) + 1;
+console.log(RULES.length, 'rules', c);
+for (const r of l.results.filter((x) => x.status === 'fail')) console.log(r.severity, r.ruleId, r.logicalId, r.message.slice(0, 200));
