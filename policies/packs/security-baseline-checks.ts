@@ -88,7 +88,8 @@ export class SecurityBaselineChecks implements IPolicyValidationPlugin {
     const ledger = evaluate(inputs, this.rules, { scope: this.scope, frameworks: this.frameworks });
     this.lastLedger = ledger;
     const violations: PolicyViolation[] = ledger.results
-      .filter((r) => r.status === ResultStatus.FAIL)
+      // Infos are for the reports (the ledger keeps them); CDK's report gets errors and warnings.
+      .filter((r) => r.status === ResultStatus.FAIL && r.severity !== Severity.INFO)
       .map((r) => {
         const rule = this.rules.find((x) => x.id === r.ruleId)!;
         return {

@@ -1,13 +1,13 @@
 import { Stack } from 'aws-cdk-lib';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { DataKey } from '../../constructs/data/data-key';
+import { SecurityAlerts } from '../../constructs/detection/security-alerts';
 import { ThreatDetection, ThreatDetectionProps } from '../../constructs/detection/threat-detection';
 import { describeFindings, EXPECTED_PLUGINS, Finding, runConformance, weakAcknowledgments } from '../util/conformance';
 
-// The alert topic SecurityAlerts would provide: encrypted with a DataKey, TLS-only publishing.
+// The alert topic the baseline gives ThreatDetection: SecurityAlerts' CMK topic, whose key lets
+// EventBridge publish (a plain CMK topic would silently drop every finding: SNS.KeyAdmitsPublishers).
 function alertTopic(stack: Stack): sns.ITopic {
-  const key = new DataKey(stack, 'AlertsKey', { dataClass: 'alerts' });
-  return new sns.Topic(stack, 'Alerts', { masterKey: key.key, enforceSSL: true });
+  return new SecurityAlerts(stack, 'Alerts', { emails: ['secops@example.com'] }).topic;
 }
 
 // ThreatDetection is one per account and Region (its keys' aliases are unique there), so each case
