@@ -27,7 +27,7 @@ export default defineRule({
   },
   equivalents: {
     'cdk-nag': ['HIPAA.Security-IAMPolicyNoStatementsWithAdminAccess', 'NIST.800.53.R5-IAMPolicyNoStatementsWithAdminAccess', 'PCI.DSS.321-IAMPolicyNoStatementsWithAdminAccess'],
-    'cfn-guard': ['CT.IAM.PR.1', 'CT.IAM.PR.2'],
+    'cfn-guard': ['CT.IAM.PR.1', 'CT.IAM.PR.2', 'CT.IAM.PR.5'],
   },
   check: (resource) => {
     const documents = ownDocuments(resource);
