@@ -10,6 +10,7 @@
 # 4. Synthesize a plain-JS consumer app (an env-agnostic stack: SecurityBaseline + SecureBucket) and
 #    assert the template has a CloudTrail trail, a GuardDuty detector and Lambda functions whose code
 #    assets exist in the cloud assembly and are the handler bundles shipped in the tarball.
+# 5. Run the installed CLI (`npx security-baseline`): help, version, exit codes 1 and 2.
 #
 # Usage: npm run smoke:pack   (offline: npm installs from its cache with --prefer-offline)
 set -euo pipefail
@@ -69,11 +70,12 @@ for (const f of files) {
   if (/\.(test|spec)\.[cm]?[jt]s$/.test(f)) problems.push(`test file: ${f}`);
   if (/\.[cm]?ts$/.test(f) && !/\.d\.[cm]?ts$/.test(f)) problems.push(`TypeScript source: ${f}`);
   if (/\.(map|tsbuildinfo|snap)$/.test(f)) problems.push(`build by-product: ${f}`);
-  if (f.startsWith('dist/bin/')) problems.push(`reference app (needs devDependencies): ${f}`);
+  // dist/bin holds the CLI (shipped: package.json "bin") and the reference app (not shipped: it needs devDependencies).
+  if (f.startsWith('dist/bin/') && !/^dist\/bin\/cli\.(js|d\.ts)$/.test(f)) problems.push(`reference app (needs devDependencies): ${f}`);
 }
 
-// Entry points and their types.
-for (const f of [pkg.main, pkg.types]) {
+// Entry points and their types, and the CLI with its shebang.
+for (const f of [pkg.main, pkg.types, ...Object.values(pkg.bin ?? {})]) {
   if (!files.includes(path.normalize(f))) problems.push(`missing entry point ${f}`);
 }
 
@@ -120,6 +122,12 @@ for (const f of files.filter((x) => x.startsWith('dist/') && x.endsWith('.js')))
     if (!builtinModules.includes(spec.replace(/^node:/, '')) && !allowed.has(name)) {
       problems.push(`${f} requires '${spec}', which is not a dependency or peerDependency`);
     }
+  }
+}
+
+for (const f of Object.values(pkg.bin ?? {})) {
+  if (files.includes(path.normalize(f)) && !fs.readFileSync(path.join(unpacked, f), 'utf8').startsWith('#!/usr/bin/env node\n')) {
+    problems.push(`bin ${f} does not start with #!/usr/bin/env node`);
   }
 }
 
@@ -250,6 +258,20 @@ console.log(`stack Consumer: ${resources.length} resources (trails ${count('AWS:
 EOF
 synth_summary=$(CDK_VALIDATION=false node app.js "$work/consumer/cdk.out")
 echo "$synth_summary"
+
+step cli "run the installed CLI (npx security-baseline) in the consumer"
+npx --no-install security-baseline --help > cli-help.txt
+grep -q 'Usage: security-baseline' cli-help.txt
+npx --no-install security-baseline --version | grep -qx "$(node -p "require('$repo/package.json').version")"
+printf 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n' > bucket.yaml
+set +e
+npx --no-install security-baseline check bucket.yaml --format sarif --output bucket.sarif; cli_fail=$?
+npx --no-install security-baseline check missing.yaml 2> cli-error.txt; cli_bad=$?
+set -e
+if [ "$cli_fail" != 1 ] || [ "$cli_bad" != 2 ] || ! grep -q '"version": "2.1.0"' bucket.sarif || [ "$(wc -l < cli-error.txt)" != 1 ]; then
+  echo "pack-smoke: CLI exit codes $cli_fail (want 1) and $cli_bad (want 2), or its SARIF/error output, are wrong" >&2; exit 1
+fi
+echo "security-baseline: --help, --version, exit 1 on a finding (SARIF written), exit 2 with one error line on bad input"
 
 cd "$repo"
 step done "done"

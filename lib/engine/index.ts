@@ -6,3 +6,4 @@ export * from './template-set';
 export * from './rule';
 export * from './acknowledgments';
 export * from './evaluate';
+export * from './load';
