@@ -37,7 +37,7 @@ export function readEvidenceFile(file: string): EvidenceDocument {
   } catch (e) {
     throw new Error(`evidence file ${file}: cannot read it as JSON (${(e as Error).message}); collect it again with 'security-baseline evidence collect'`);
   }
-  return checkEvidence(doc, file);
+  return checkEvidence(doc, `evidence file ${file}`);
 }
 
 /** Check a parsed evidence document (schema major, digest). */

@@ -52,18 +52,21 @@ export function judgeLiveKeys(doc: EvidenceDocument, rules: readonly Rule[]): Ob
   const policies = doc.observations.filter((o) => o.check === 'kms.KeyPolicy' && o.status === 'info' && o.observed);
   if (keyRules.length === 0 || policies.length === 0) return [];
   const byLogicalId = new Map<string, EvidenceObservation>();
+  const unreadOf = new Map<string, string[]>();
   const resources: Record<string, unknown> = {};
   for (const o of policies) {
     const f = o.observed as Record<string, unknown>;
     const id = `LiveKey${String(f.KeyId ?? o.subject).replace(/[^A-Za-z0-9]/g, '')}`;
     byLogicalId.set(id, o);
     // A value the collector could not read stays unresolved, so the rule fails closed and we report it not collected.
+    const rotatable = f.KeySpec === 'SYMMETRIC_DEFAULT' && f.Origin === 'AWS_KMS';
+    if (f.KeyRotationEnabled === undefined && rotatable) unreadOf.set(id, ['EnableKeyRotation', 'RotationPeriodInDays']);
     const unread = (what: string) => ({ 'Fn::ImportValue': `live-evidence:${what} was not collected` });
     resources[id] = {
       Type: 'AWS::KMS::Key',
       Properties: {
         KeyPolicy: f.Policy,
-        EnableKeyRotation: f.KeyRotationEnabled ?? (f.KeySpec === 'SYMMETRIC_DEFAULT' && f.Origin === 'AWS_KMS' ? unread('the rotation status') : false),
+        EnableKeyRotation: f.KeyRotationEnabled ?? (rotatable ? unread('the rotation status') : false),
         ...(f.RotationPeriodInDays !== undefined && f.RotationPeriodInDays !== null ? { RotationPeriodInDays: f.RotationPeriodInDays } : {}),
         KeySpec: f.KeySpec, KeyUsage: f.KeyUsage, MultiRegion: f.MultiRegion, Enabled: f.Enabled,
       },
@@ -78,7 +81,9 @@ export function judgeLiveKeys(doc: EvidenceDocument, rules: readonly Rule[]): Ob
     const refs = refsOf(r.controls);
     if (refs.length === 0) continue;
     const rule = keyRules.find((k) => k.id === r.ruleId)!;
-    const unresolved = (r.unresolved ?? []).length > 0;
+    // Not collected: the rule could not resolve a value, or it faults a property the collector could not read.
+    const unread = new Set(unreadOf.get(r.logicalId) ?? []);
+    const unresolved = (r.unresolved ?? []).length > 0 || [...unread].some((p) => r.location === `Properties/${p}` || r.location?.startsWith(`Properties/${p}/`));
     out.push({
       ...base(o),
       operation: 'kms:GetKeyPolicy',

@@ -11,7 +11,7 @@ export function parseDuration(text: string, what = 'duration'): number {
 
 /** Milliseconds -> a short human form (`36h`, `2d`). */
 export function formatDuration(ms: number): string {
-  if (ms % UNITS.d === 0) return `${ms / UNITS.d}d`;
+  if (ms % UNITS.d === 0 && ms >= 2 * UNITS.d) return `${ms / UNITS.d}d`;
   if (ms % UNITS.h === 0) return `${ms / UNITS.h}h`;
   if (ms % UNITS.m === 0) return `${ms / UNITS.m}m`;
   return `${Math.round(ms / 1000)}s`;

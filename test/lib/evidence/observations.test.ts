@@ -1,4 +1,4 @@
-import { CheckScope, Severity, asBoolean, defineRule, evaluate, fail, pass } from '../../../lib/engine';
+import { CheckScope, Severity, Unresolved, asBoolean, defineRule, evaluate, fail, pass, unresolved } from '../../../lib/engine';
 import { EvidenceDocument, collectEvidence, evidenceObservations } from '../../../lib/evidence';
 import { buildReport, render } from '../../../lib/report';
 import { FRAMEWORKS } from '../../../policies/frameworks';
@@ -8,7 +8,11 @@ import { startFakeAws, withFakeEnv } from '../../util/fake-aws';
 const rotation = defineRule({
   id: 'Test.KmsRotation', severity: Severity.ERROR, resourceTypes: ['AWS::KMS::Key'], title: 'KMS keys rotate', fix: 'EnableKeyRotation: true',
   controls: { 'cis-aws-3.0': ['3.6'] },
-  check: (key) => (asBoolean(key.properties.EnableKeyRotation) === true ? pass('rotation is on') : fail('rotation is off', 'EnableKeyRotation')),
+  check: (key) => {
+    const on = asBoolean(key.properties.EnableKeyRotation);
+    if (on instanceof Unresolved) return unresolved('EnableKeyRotation', on, 'EnableKeyRotation');
+    return on === true ? pass('rotation is on') : fail('rotation is off', 'EnableKeyRotation');
+  },
 });
 const noPublic = defineRule({
   id: 'Test.KmsNoPublic', severity: Severity.ERROR, resourceTypes: ['AWS::KMS::Key'], title: 'Key policies allow nobody outside the account', fix: 'Name principals',
@@ -100,8 +104,8 @@ describe('evidenceObservations', () => {
 
   test('stale evidence never satisfies a control', () => {
     const later = new Date(Date.parse(doc.finishedAt) + 48 * 3_600_000);
-    const ledger = evaluate([], [rotation]);
-    const report = buildReport(ledger, FRAMEWORKS.filter((f) => f.id === 'fsbp'), { observations: evidenceObservations([doc], { now: later }) });
+    const ledger = evaluate([], [rotation], { frameworks: ['fsbp'] });
+    const report = buildReport(ledger, FRAMEWORKS, { observations: evidenceObservations([doc], { now: later }) });
     const kms3 = report.controls.find((c) => c.id === 'KMS.3')!;
     expect(kms3.observations.length).toBeGreaterThan(0);
     expect(kms3.status).toBe('runtime-pending');
