@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { throwIfProblems } from '../../lib/errors';
 import { BackupResourceType, SecureBackupPlan } from '../data/secure-backup-plan';
 import { AuditTrail } from '../detection/audit-trail';
+import { EvidenceCollector } from '../detection/evidence-collector';
 import { SecurityAlarms } from '../detection/security-alarms';
 import { SecurityAlerts, SlackChannelOptions } from '../detection/security-alerts';
 import { ThreatDetection } from '../detection/threat-detection';
@@ -91,6 +92,13 @@ export interface SecurityBaselineProps {
    */
   readonly backup?: boolean;
   /**
+   * Collect live KMS and AWS Backup evidence on a schedule into an Object Lock bucket
+   * (`EvidenceCollector`, default options), alarming to the alert topic when a run fails.
+   *
+   * @default false
+   */
+  readonly evidenceCollector?: boolean;
+  /**
    * Enable Amazon Inspector v2 (EC2, ECR, Lambda) through a custom resource.
    *
    * @default false
@@ -170,6 +178,8 @@ export class SecurityBaseline extends Construct {
   public readonly bastion?: Bastion;
   /** The backup plan (with its vault), when `backup` is on. */
   public readonly backupPlan?: SecureBackupPlan;
+  /** The scheduled evidence collector, when `evidenceCollector` is on. */
+  public readonly evidenceCollector?: EvidenceCollector;
 
   constructor(scope: Construct, id: string, props: SecurityBaselineProps = {}) {
     super(scope, id);
@@ -218,6 +228,10 @@ export class SecurityBaseline extends Construct {
         selectionTags: [BASELINE_BACKUP_TAG],
         taggedResourceTypes: BASELINE_BACKUP_RESOURCE_TYPES,
       });
+    }
+
+    if (props.evidenceCollector) {
+      this.evidenceCollector = new EvidenceCollector(this, 'Evidence', { alertTopic: this.alerts.topic });
     }
 
     if (props.permissionsBoundary) {

@@ -85,6 +85,8 @@ export interface FakeFaults {
 export interface FakeAws extends Loopback {
   /** Operations served (IAM action names), with how many times. */
   readonly calls: Map<string, number>;
+  /** Objects PUT to the fake S3 (path-style `/<bucket>/<key>`), with the request headers. */
+  readonly objects: Map<string, { body: string; headers: Record<string, unknown> }>;
   /** The most requests the server held at once. */
   readonly peakInFlight: () => number;
   /** Environment for the SDK: endpoint and static credentials. */
@@ -97,6 +99,7 @@ const epoch = (d: Date | undefined) => (d ? d.getTime() / 1000 : undefined);
 export async function startFakeAws(state: FakeAccountState, faults: FakeFaults = {}): Promise<FakeAws> {
   const pageSize = faults.pageSize ?? 50;
   const calls = new Map<string, number>();
+  const objects = new Map<string, { body: string; headers: Record<string, unknown> }>();
   let inFlight = 0;
   let peak = 0;
   let served = 0;
@@ -121,8 +124,8 @@ export async function startFakeAws(state: FakeAccountState, faults: FakeFaults =
       const url = new URL(req.url, 'http://fake');
       const target = String(req.headers['x-amz-target'] ?? '');
       const form = new URLSearchParams(req.body);
-      const service = target.startsWith('TrentService.') ? 'kms' : req.method === 'POST' && form.get('Action') ? 'sts' : 'backup';
-      const op = service === 'kms' ? target.slice('TrentService.'.length) : service === 'sts' ? form.get('Action')! : backupOperation(req.method, url.pathname);
+      const service = target.startsWith('TrentService.') ? 'kms' : req.method === 'POST' && form.get('Action') ? 'sts' : req.method === 'PUT' ? 's3' : 'backup';
+      const op = service === 'kms' ? target.slice('TrentService.'.length) : service === 'sts' ? form.get('Action')! : service === 's3' ? 'PutObject' : backupOperation(req.method, url.pathname);
       const action = `${service}:${op}`;
       calls.set(action, (calls.get(action) ?? 0) + 1);
       served++;
@@ -142,6 +145,10 @@ export async function startFakeAws(state: FakeAccountState, faults: FakeFaults =
       if (faults.throttleEvery && served % faults.throttleEvery === 0) return error(400, 'ThrottlingException', 'Rate exceeded');
       if (faults.serverErrorEvery && served % faults.serverErrorEvery === 0) return error(500, 'InternalFailure', 'We encountered an internal error');
       if (faults.deny?.includes(action)) return error(403, 'AccessDeniedException', `User is not authorized to perform: ${action}`);
+      if (service === 's3') {
+        objects.set(decodeURIComponent(url.pathname), { body: req.body, headers: { ...req.headers } });
+        return { status: 200, headers: { 'x-amz-request-id': requestId, 'etag': '"e"' } };
+      }
       const body = req.body && service !== 'sts' ? JSON.parse(req.body) : {};
       if (faults.delay && faults.delay.operation === action && (faults.delay.subject === undefined || req.body.includes(faults.delay.subject) || req.url.includes(faults.delay.subject))) {
         return { ...json(200, {}), delayMs: faults.delay.delayMs };
@@ -263,6 +270,7 @@ export async function startFakeAws(state: FakeAccountState, faults: FakeFaults =
   });
   return Object.assign(loop, {
     calls,
+    objects,
     peakInFlight: () => peak,
     env: { AWS_ENDPOINT_URL: loop.endpoint, AWS_ACCESS_KEY_ID: 'AKIDLOOPBACK', AWS_SECRET_ACCESS_KEY: 'loopback-secret', AWS_REGION: state.region },
   });
