@@ -15,11 +15,6 @@ import {
 import { CallFailure, RegionContext, call, listAll, notCollected, observe, regionScope } from './context';
 import { scheduleInterval } from './schedule';
 
-/** The Backup actions the collector calls (the evidence IAM policy; a test keeps it equal to the calls made). */
-export const BACKUP_ACTIONS = [
-  'backup:ListBackupVaults', 'backup:GetBackupVaultAccessPolicy', 'backup:ListBackupPlans', 'backup:GetBackupPlan', 'backup:ListBackupSelections',
-  'backup:ListRecoveryPointsByBackupVault', 'backup:ListBackupJobs', 'backup:ListCopyJobs', 'backup:ListRestoreJobs', 'backup:ListRestoreTestingPlans',
-] as const;
 
 /** Job states that count as a failure. @see https://docs.aws.amazon.com/aws-backup/latest/devguide/API_BackupJob.html */
 const BAD_JOB_STATES = new Set(['FAILED', 'ABORTED', 'EXPIRED']);

@@ -11,8 +11,6 @@ import {
 } from '@aws-sdk/client-kms';
 import { RegionContext, call, listAll, notCollected, observe, regionScope } from './context';
 
-/** The KMS actions the collector calls (the evidence IAM policy; a test keeps it equal to the calls made). */
-export const KMS_ACTIONS = ['kms:ListKeys', 'kms:ListAliases', 'kms:DescribeKey', 'kms:GetKeyRotationStatus', 'kms:GetKeyPolicy'] as const;
 
 const TITLES = {
   keys: 'KMS keys can be listed',

@@ -2,8 +2,7 @@
 // test/lib/evidence/policy.test.ts runs the collectors against the loopback server and proves the set
 // of calls they make equals these actions. sts:GetCallerIdentity needs no permission.
 // @see https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html
-import { BACKUP_ACTIONS } from './backup';
-import { KMS_ACTIONS } from './kms';
+import { BACKUP_ACTIONS, KMS_ACTIONS } from './actions';
 
 /** Every IAM action the collectors call, sorted. */
 export const EVIDENCE_ACTIONS: readonly string[] = [...KMS_ACTIONS, ...BACKUP_ACTIONS].sort();
