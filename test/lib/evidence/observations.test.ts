@@ -1,6 +1,9 @@
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import { CheckScope, Severity, Unresolved, asBoolean, defineRule, evaluate, fail, pass, unresolved } from '../../../lib/engine';
 import { EvidenceDocument, collectEvidence, evidenceObservations } from '../../../lib/evidence';
 import { buildReport, render } from '../../../lib/report';
+import reportSchema from '../../../lib/report/report.schema.json';
 import { FRAMEWORKS } from '../../../policies/frameworks';
 import { startFakeAws, withFakeEnv } from '../../util/fake-aws';
 
@@ -100,6 +103,18 @@ describe('evidenceObservations', () => {
     const tests = oscal['assessment-results'].results[0].observations.filter((o: any) => o.methods.includes('TEST'));
     expect(tests.length).toBeGreaterThan(0);
     expect(tests.map((o: any) => o.collected)).toContain(failing.collected);
+  });
+
+  test('the JSON report with live and stale observations validates against report.schema.json', () => {
+    const ajv = new Ajv({ allErrors: true });
+    addFormats(ajv);
+    const validate = ajv.compile(reportSchema);
+    const later = new Date(Date.parse(doc.finishedAt) + 30 * 3_600_000);
+    const observations = [...evidenceObservations([doc], { keyRules: [rotation] }), ...evidenceObservations([doc], { now: later })];
+    const report = JSON.parse(render(buildReport(evaluate([{ path: 'app.template.json', template }], [rotation]), FRAMEWORKS, { observations }), 'json'));
+    validate(report);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(report.controls.flatMap((c: any) => c.observations).some((o: any) => o.status === 'stale')).toBe(true);
   });
 
   test('stale evidence never satisfies a control', () => {
