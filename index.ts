@@ -12,3 +12,8 @@ export { CheckScope, ControlKind, ResultStatus, Severity, evaluate } from './lib
 export { InputError, loadTemplates } from './lib/engine/load';
 export type { ReportFormat } from './lib/report';
 export { REPORT_FORMATS, REPORT_SCHEMA_VERSION, buildReport, diffReports, exitCodeFor, render, renderDiff } from './lib/report';
+// Live evidence (CI tools call it): collect, write, read and merge into a report.
+export {
+  EVIDENCE_SCHEMA_VERSION, collectEvidence, evidenceObservations, evidencePolicyDocument, readEvidenceFile, writeEvidenceFile,
+} from './lib/evidence';
+export type { CollectOptions, EvidenceDocument, EvidenceObservation, EvidenceObservationOptions, EvidenceStatus } from './lib/evidence';

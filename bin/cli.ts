@@ -17,9 +17,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CheckScope, Framework, InputError, Ledger, TemplateInput, UNEXPANDED_LOOP_METADATA_KEY, evaluate, loadTemplates } from '../lib/engine';
-import { REPORT_FORMATS, Report, ReportFormat, buildReport, diffReports, exitCodeFor, render, renderDiff } from '../lib/report';
+import { DEFAULT_MAX_EVIDENCE_AGE_MS, collectEvidence, evidencePolicyDocument, formatDuration, parseDuration, writeEvidenceFile } from '../lib/evidence';
+import { Observation, REPORT_FORMATS, Report, ReportFormat, buildReport, diffReports, exitCodeFor, render, renderDiff } from '../lib/report';
 import { FRAMEWORKS, frameworkById } from '../policies/frameworks';
 import { RULES } from '../policies/rules';
+import { observationsFromFiles } from './evidence';
 
 /** Where the CLI writes. `isTTY`: stderr is a terminal, so progress is shown. */
 export interface CliIo {
@@ -122,9 +124,12 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(failOnOption())
     .addOption(scopeOption())
     .addOption(baselineOption())
+    .addOption(evidenceOption())
+    .addOption(maxEvidenceAgeOption())
     .addHelpText('after', `
 Examples:
   $ security-baseline check cdk.out
+  $ security-baseline check cdk.out --evidence evidence.json --format md
   $ security-baseline check templates/ --framework cis-aws-3.0,pci-dss-4.0 --format sarif --output report.sarif
   $ security-baseline check cdk.out --scope workload
   $ security-baseline check app.yaml --baseline baseline/cdk.out
@@ -150,9 +155,12 @@ ${EXIT_HELP}`)
     .addOption(failOnOption('the files are written in full either way; pass never to only produce them'))
     .addOption(scopeOption())
     .addOption(baselineOption())
+    .addOption(evidenceOption())
+    .addOption(maxEvidenceAgeOption())
     .addHelpText('after', `
 Examples:
   $ security-baseline report cdk.out --out compliance/
+  $ security-baseline report cdk.out --out compliance/ --evidence evidence.json
   $ security-baseline report cdk.out --out compliance/ --framework hipaa --fail-on never
 ${EXIT_HELP}`)
     .action(async (paths: string[], opts: ReportCommandOptions) => {
@@ -208,6 +216,59 @@ ${EXIT_HELP}`)
       setExit(diff.newFailures.some((f) => rank[f.severity as keyof typeof rank] >= gate) ? 1 : 0);
     });
 
+  const evidence = program
+    .command('evidence')
+    .description('Live evidence from the account (KMS keys, AWS Backup vaults, plans, recovery points, jobs and restore tests).');
+  evidence
+    .command('collect')
+    .description('Collect live evidence on the standard AWS credential chain and write it (atomically, with a schemaVersion and a ' +
+      'SHA-256 digest). The SDK\'s endpoint settings (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_KMS, AWS_ENDPOINT_URL_BACKUP) are honoured. ' +
+      'What could not be read (access denied, throttled past the retries, timed out) is "not collected", with the reason; never a pass.')
+    .addOption(new Option('--region <region>', 'a Region to collect in (repeat for more)').argParser((v: string, prev?: string[]) => [...(prev ?? []), v]))
+    .option('-o, --output <file>', 'write the evidence to this file (atomically) instead of stdout')
+    .addOption(new Option('--since <duration>', 'job history window: backup, copy and restore jobs created within it (s, m, h, d, w)').default('24h').argParser((v: string) => {
+      durationArg(v, '--since');
+      return v;
+    }))
+    .addOption(new Option('--concurrency <n>', 'requests in flight at most').default(12).argParser((v: string) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError(`must be a whole number from 1 to 64, got '${v}'`);
+      return n;
+    }))
+    .addHelpText('after', `
+Examples:
+  $ security-baseline evidence collect --region eu-west-1 --region us-east-1 --output evidence.json
+  $ security-baseline evidence collect --since 7d --output evidence.json
+
+Exit codes:
+  0  the evidence was written (observations that could not be collected are in it, with their reason)
+  2  bad input or usage, or no Region given: one line on stderr, nothing written`)
+    .action(async (opts: { region?: string[]; output?: string; since: string; concurrency: number }) => {
+      const regions = opts.region ?? [process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION].filter((r): r is string => !!r);
+      if (regions.length === 0) throw new UsageError('evidence collect: no Region: pass --region <region> (repeatable) or set AWS_REGION');
+      const since = new Date(Date.now() - durationArg(opts.since, '--since'));
+      progress(io, `collecting evidence in ${regions.join(', ')}`);
+      const doc = await collectEvidence({ regions, since, concurrency: opts.concurrency, tool: { name: 'cdk-security-baseline', version: toolVersion() } });
+      if (opts.output) {
+        try {
+          writeEvidenceFile(opts.output, doc);
+        } catch (e) {
+          throw new UsageError(`${opts.output}: cannot write the evidence (${(e as Error).message})`);
+        }
+      } else {
+        io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+      }
+      const c = doc.counts;
+      io.stderr.write(`evidence: ${c.total} observations in ${regions.join(', ')} (account ${doc.account ?? 'unknown'}): ${c.pass} pass, ${c.fail} fail, ` +
+        `${c.info} info, ${c['not-collected']} not collected${opts.output ? `; wrote ${opts.output}` : ''}\n`);
+    });
+  evidence
+    .command('policy')
+    .description('Print the least-privilege, read-only IAM policy the collectors need (exactly the calls they make).')
+    .action(async () => {
+      io.stdout.write(`${JSON.stringify(evidencePolicyDocument(), null, 2)}\n`);
+    });
+
   return program;
 }
 
@@ -216,6 +277,29 @@ interface EvaluationOptions {
   readonly failOn: FailOn;
   readonly scope: string;
   readonly baseline?: string[];
+  readonly evidence?: string[];
+  readonly maxEvidenceAge?: string;
+}
+
+function evidenceOption(): Option {
+  return new Option('--evidence <file...>', 'live evidence files (from `evidence collect`) to merge: runtime controls they cover become satisfied or not-satisfied');
+}
+
+function maxEvidenceAgeOption(): Option {
+  return new Option('--max-evidence-age <duration>', 'evidence collected longer ago than this is reported as stale, never as current (s, m, h, d, w)')
+    .default(formatDuration(DEFAULT_MAX_EVIDENCE_AGE_MS))
+    .argParser((v: string) => {
+      durationArg(v, '--max-evidence-age');
+      return v;
+    });
+}
+
+function durationArg(value: string, option: string): number {
+  try {
+    return parseDuration(value, option);
+  } catch (e) {
+    throw new InvalidArgumentError((e as Error).message);
+  }
 }
 
 interface CheckOptions extends EvaluationOptions {
@@ -274,8 +358,17 @@ function runChecks(paths: readonly string[], opts: EvaluationOptions, io: CliIo,
   const frameworkIds = opts.framework ?? FRAMEWORKS.map((f) => f.id);
   show(`evaluating ${RULES.length} rules`);
   const ledger = evaluate(inputs, RULES, { scope: opts.scope as CheckScope, frameworks: frameworkIds, baseline, now });
+  let observations: Observation[] | undefined;
+  if (opts.evidence && opts.evidence.length > 0) {
+    show(`reading ${opts.evidence.length} evidence file(s)`);
+    try {
+      observations = observationsFromFiles(opts.evidence, RULES, parseDuration(opts.maxEvidenceAge ?? '24h', '--max-evidence-age'), now).observations;
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+  }
   // Template paths stay as the caller gave them (relative paths stay relative, as SARIF wants them).
-  const report = buildReport(ledger, FRAMEWORKS, { tool: { name: 'cdk-security-baseline', version: toolVersion() } });
+  const report = buildReport(ledger, FRAMEWORKS, { tool: { name: 'cdk-security-baseline', version: toolVersion() }, observations });
   return { ledger, report };
 }
 

@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CIS_ALARM_DEFINITIONS, CisPatternForm } from '../constructs/detection/cis-alarm-definitions';
 import { ControlKind, Framework } from '../lib/engine';
+import { CHECK_CONTROLS, evidencePolicyDocument } from '../lib/evidence';
 import { FRAMEWORKS } from '../policies/frameworks';
 import { RULES } from '../policies/rules';
 
@@ -83,6 +84,14 @@ GENERATORS.rules = () => {
     return `| \`${r.id}\` | ${r.severity}${r.nonWaivable ? ' (non-waivable)' : ''} | ${cell(r.title)} | ${cell(kind)} | ${cell(frameworks)} |`;
   });
   return ['| Rule | Severity | Checks that | Judges | Controls |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+};
+
+GENERATORS['evidence-policy'] = () => ['```json', JSON.stringify(evidencePolicyDocument(), null, 2), '```'].join('\n');
+
+GENERATORS['evidence-checks'] = () => {
+  const rows = Object.entries(CHECK_CONTROLS).map(([check, controls]) =>
+    `| \`${check}\` | ${cell(Object.entries(controls).map(([f, ids]) => `${f} ${ids.join(', ')}`).join('; '))} |`);
+  return ['| Live check | Controls |', '| --- | --- |', ...rows].join('\n');
 };
 
 export function buildReadme(): string {

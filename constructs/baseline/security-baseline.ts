@@ -7,6 +7,7 @@ import { throwIfProblems } from '../../lib/errors';
 import { BackupResourceType, SecureBackupPlan } from '../data/secure-backup-plan';
 import { SecureBackupVault } from '../data/secure-backup-vault';
 import { AuditTrail } from '../detection/audit-trail';
+import { EvidenceCollector } from '../detection/evidence-collector';
 import { SecurityAlarms } from '../detection/security-alarms';
 import { SecurityAlerts, SlackChannelOptions } from '../detection/security-alerts';
 import { ThreatDetection } from '../detection/threat-detection';
@@ -133,6 +134,13 @@ export interface SecurityBaselineProps {
    */
   readonly backup?: boolean;
   /**
+   * Collect live KMS and AWS Backup evidence on a schedule into an Object Lock bucket
+   * (`EvidenceCollector`, default options), alarming to the alert topic when a run fails.
+   *
+   * @default false
+   */
+  readonly evidenceCollector?: boolean;
+  /**
    * Enable Amazon Inspector v2 (EC2, ECR, Lambda) through a custom resource.
    *
    * @default false
@@ -232,6 +240,8 @@ export class SecurityBaseline extends Construct {
   public readonly bastion?: Bastion;
   /** The backup plan (with its vault), when `backup` is on. */
   public readonly backupPlan?: SecureBackupPlan;
+  /** The scheduled evidence collector, when `evidenceCollector` is on. */
+  public readonly evidenceCollector?: EvidenceCollector;
 
   constructor(scope: Construct, id: string, props: SecurityBaselineProps = {}) {
     super(scope, id);
@@ -338,6 +348,10 @@ export class SecurityBaseline extends Construct {
       for (const email of props.alertEmails ?? []) {
         this.backupPlan.backupVault.notificationTopic.addSubscription(new subs.EmailSubscription(email));
       }
+    }
+
+    if (props.evidenceCollector) {
+      this.evidenceCollector = new EvidenceCollector(this, 'Evidence', { alertTopic: this.alerts.topic });
     }
 
     if (props.permissionsBoundary) {

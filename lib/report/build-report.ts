@@ -24,6 +24,10 @@ export const DEFAULT_TOOL = { name: 'cdk-security-baseline', version: '0.0.0' };
  * |-------------------|--------------------------------------------------|------------------|
  * | process           | any                                              | manual           |
  * | template, runtime | a failing result or a failing observation        | not-satisfied    |
+ *
+ * (Stale and not-collected observations are shown on the control but never count as passing or failing.
+ * When the template passes and the live account fails, the reason says that they disagree.)
+ *
  * | template          | no rule maps to it, no passing observation       | manual           |
  * | runtime           | no passing observation                           | runtime-pending  |
  * | template, runtime | an acknowledged result                           | excepted         |
@@ -194,13 +198,16 @@ function rollup(
   const obsFail = obs.filter((o) => o.status === 'fail').length;
   const obsPass = obs.filter((o) => o.status === 'pass').length;
   if (kind === ControlKind.PROCESS) return ['manual', 'process control: needs manual attestation'];
+  const obsStale = obs.filter((o) => o.status === 'stale').length;
+  const staleNote = obsStale > 0 ? `; ${plural(obsStale, 'stale live check')} not counted` : '';
   if (failing + obsFail > 0) {
     const parts = [failing > 0 ? plural(failing, 'failing resource') : '', obsFail > 0 ? plural(obsFail, 'failing live check') : ''];
-    return ['not-satisfied', parts.filter(Boolean).join(' and ')];
+    const disagree = failing === 0 && passing > 0 ? `: the template passes (${plural(passing, 'passing resource')}) but the live account does not` : '';
+    return ['not-satisfied', `${parts.filter(Boolean).join(' and ')}${disagree}${staleNote}`];
   }
   if (kind === ControlKind.TEMPLATE && ruleIds.length === 0 && obsPass === 0) return ['manual', 'no automated rule: needs manual attestation'];
   if (kind === ControlKind.RUNTIME && obsPass === 0) {
-    const notCollected = obs.length > 0 ? '; live evidence was not collected' : '';
+    const notCollected = obsStale > 0 ? '; live evidence is stale' : obs.length > 0 ? '; live evidence was not collected' : '';
     return ['runtime-pending', passing + acknowledged > 0
       ? `template evidence passes; the live account must still show it${notCollected}`
       : `runtime control: needs live evidence from the account${notCollected}`];
@@ -208,7 +215,7 @@ function rollup(
   if (acknowledged > 0) return ['excepted', `${plural(acknowledged, 'acknowledged failure')}${passing > 0 ? `, ${plural(passing, 'passing resource')}` : ''}`];
   if (passing + obsPass > 0) {
     const parts = [passing > 0 ? plural(passing, 'passing resource') : '', obsPass > 0 ? plural(obsPass, 'passing live check') : ''];
-    return ['satisfied', parts.filter(Boolean).join(' and ')];
+    return ['satisfied', `${parts.filter(Boolean).join(' and ')}${staleNote}`];
   }
   if (ruleIds.length > 0 && ruleIds.every((id) => skipped.has(id))) {
     return ['not-applicable', `not judged here: ${ruleIds.join(', ')} skipped in workload scope`];

@@ -4,7 +4,7 @@
  */
 
 /** Version of the JSON report's shape (`report.schema.json`). */
-export const REPORT_SCHEMA_VERSION = '1.0.0';
+export const REPORT_SCHEMA_VERSION = '1.1.0';
 
 /** Status of one evaluated (rule, resource) pair. */
 export type ResultStatusName = 'pass' | 'fail' | 'acknowledged' | 'not-applicable';
@@ -39,12 +39,13 @@ export interface ControlRef {
 
 /**
  * Live evidence about controls (the `evidence` collectors). A `pass` or `fail` observation turns a
- * `runtime-pending` control into `satisfied` or `not-satisfied`; `not-collected` leaves it pending.
+ * `runtime-pending` control into `satisfied` or `not-satisfied`; `not-collected` leaves it pending, and
+ * so does `stale` (collected longer ago than the stated maximum age: shown, never counted as current).
  */
 export interface Observation {
   /** The controls the observation evidences. */
   readonly controlRefs: readonly ControlRef[];
-  readonly status: 'pass' | 'fail' | 'not-collected';
+  readonly status: 'pass' | 'fail' | 'not-collected' | 'stale';
   /** One line: what was checked, for example `KMS key rotation is enabled`. */
   readonly title: string;
   /** What was found. */
@@ -55,6 +56,14 @@ export interface Observation {
   readonly subject?: string;
   /** When it was collected (ISO 8601). */
   readonly collected: string;
+  /** The API operation it came from (`kms:GetKeyRotationStatus`). @default - not recorded */
+  readonly operation?: string;
+  /** The request id of that call. @default - not recorded */
+  readonly requestId?: string;
+  /** The account observed. @default - not recorded */
+  readonly account?: string;
+  /** The Region observed. @default - not recorded */
+  readonly region?: string;
 }
 
 /** Options of `buildReport`. */

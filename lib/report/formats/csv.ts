@@ -1,5 +1,5 @@
 import { Report } from '../model';
-import { controlList } from '../private/text';
+import { controlList, liveObservations, provenanceOf } from '../private/text';
 
 const COLUMNS = [
   'ruleId', 'severity', 'status', 'stack', 'template', 'line', 'logicalId', 'constructPath', 'resourceType',
@@ -9,6 +9,9 @@ const COLUMNS = [
 /**
  * One row per result (passes included) with a header row, RFC 4180 style: CRLF line ends, fields with a
  * comma, quote or line break quoted, quotes doubled. Controls are `framework:id;framework:id`.
+ *
+ * Live observations follow the results, one row each: `resourceType` is `live-evidence`, `ruleId` is the
+ * check, `logicalId` the subject, and the message ends with where and when it was collected.
  *
  * A field that starts with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`, so a spreadsheet never runs
  * it as a formula (a template's values are input we do not control).
@@ -22,6 +25,10 @@ export function renderCsv(report: Report): string {
     r.location ?? '', r.message, controlList(r.controls), r.acknowledgment?.state ?? '', r.acknowledgment?.reason ?? '',
     r.acknowledgment?.owner ?? '', r.acknowledgment?.expires ?? '',
   ]);
+  for (const o of liveObservations(report)) {
+    const controls = Object.fromEntries(o.controlRefs.map((c) => [c.framework, o.controlRefs.filter((x) => x.framework === c.framework).map((x) => x.id)]));
+    rows.push([o.source, '', o.status, '', '', '', o.subject ?? 'account', '', 'live-evidence', '', `${o.message} (${provenanceOf(o)})`, controlList(controls), '', '', '', '']);
+  }
   return [[...COLUMNS], ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 

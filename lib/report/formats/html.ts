@@ -229,7 +229,7 @@ function evidenceCell(c: ReportControl): string {
       `<div class="path">${e.constructPath ? `${pathHtml(e.constructPath)} · ` : ''}${pathHtml(sourceOf(e))}</div>` +
       `<div class="muted">${h(e.message)}</div></li>`),
     ...c.observations.map((o) => `<li>${badge(o.status === 'not-collected' ? 'not-applicable' : o.status, o.status)} <code>${h(o.source)}</code> ` +
-      `${h(o.subject ?? 'account')} <span class="muted">${h(o.collected)}</span><div class="muted">${h(o.title)}: ${h(o.message)}</div></li>`),
+      `${h(o.subject ?? 'account')} <span class="muted">collected ${h(o.collected)}${o.operation ? ` by ${h(o.operation)}` : ''}${o.requestId ? ` (request ${h(o.requestId)})` : ''}</span><div class="muted">${h(o.title)}: ${h(o.message)}</div></li>`),
   ];
   return `<details${c.status === 'not-satisfied' ? ' open' : ''}><summary>${h(counts.join(' · '))}</summary><ul class="evidence">${items.join('')}</ul></details>`;
 }

@@ -1,5 +1,5 @@
 import { Report } from '../model';
-import { bySeverity, mdCell, resourceOf, sourceOf, truncate } from '../private/text';
+import { bySeverity, liveObservations, mdCell, provenanceOf, resourceOf, sourceOf, truncate } from '../private/text';
 import { stateHint } from './table';
 
 /** Failures listed before the rest are summarised as "and N more". */
@@ -40,6 +40,18 @@ export function renderMarkdown(report: Report): string {
         `${mdCell(sourceOf(r))} | ${mdCell(truncate(r.message, 300))} | ${mdCell(controls)} |`);
     }
     if (failures.length > MARKDOWN_FAILURE_LIMIT) out.push('', `…and ${failures.length - MARKDOWN_FAILURE_LIMIT} more (see the full report).`);
+  }
+
+  const live = liveObservations(report);
+  if (live.length > 0) {
+    const count = (st: string) => live.filter((o) => o.status === st).length;
+    out.push('', `### Live evidence (${live.length})`, '',
+      `${count('fail')} failing · ${count('stale')} stale (not counted) · ${count('not-collected')} not collected · ${count('pass')} passing`, '',
+      '| Status | Check | Subject | Message | Collected |', '|---|---|---|---|---|');
+    for (const o of live.slice(0, MARKDOWN_FAILURE_LIMIT)) {
+      out.push(`| ${o.status} | \`${mdCell(o.source)}\` | ${mdCell(o.subject ?? 'account')} | ${mdCell(truncate(o.message, 300))} | ${mdCell(provenanceOf(o))} |`);
+    }
+    if (live.length > MARKDOWN_FAILURE_LIMIT) out.push('', `…and ${live.length - MARKDOWN_FAILURE_LIMIT} more (see the full report).`);
   }
 
   const attention = report.exceptions.filter((e) => e.state !== 'applied');

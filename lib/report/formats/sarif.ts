@@ -1,5 +1,6 @@
 import type * as sarif from 'sarif';
 import { Report, ReportResult, ReportRule } from '../model';
+import { liveObservations } from '../private/text';
 
 /** The key of our entry in `partialFingerprints`. */
 export const SARIF_FINGERPRINT_KEY = 'cdkSecurityBaseline/v1';
@@ -30,6 +31,7 @@ const SECURITY_SEVERITY: Record<ReportRule['severity'], string> = { error: '8.0'
  */
 export function renderSarif(report: Report): string {
   const findings = report.results.filter((r) => r.status === 'fail' || r.status === 'acknowledged');
+  const live = liveObservations(report);
   const ruleIndex = new Map(report.rules.map((r, i) => [r.id, i]));
   const log: sarif.Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -47,7 +49,11 @@ export function renderSarif(report: Report): string {
       originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The directory the template paths are relative to.' } } },
       columnKind: 'unicodeCodePoints',
       results: findings.map((r) => toResult(r, ruleIndex.get(r.ruleId))),
-      properties: { reportSchemaVersion: report.schemaVersion, scope: report.scope, frameworks: report.frameworks.map((f) => f.id) },
+      properties: {
+        reportSchemaVersion: report.schemaVersion, scope: report.scope, frameworks: report.frameworks.map((f) => f.id),
+        // Live evidence has no file to point at, so it is not a SARIF result; it rides along in the run's property bag.
+        ...(live.length > 0 ? { liveEvidence: live.map((o) => ({ check: o.source, status: o.status, subject: o.subject ?? null, message: o.message, collected: o.collected, operation: o.operation ?? null, requestId: o.requestId ?? null })) } : {}),
+      },
     }],
   };
   return `${JSON.stringify(log, null, 2)}\n`;

@@ -1,5 +1,5 @@
 import { CONTROL_STATUSES, Report } from '../model';
-import { bySeverity, resourceOf, sourceOf, truncate } from '../private/text';
+import { bySeverity, liveObservations, provenanceOf, resourceOf, sourceOf, truncate } from '../private/text';
 
 /** Widest a message column gets before it is cut. */
 const MESSAGE_WIDTH = 100;
@@ -28,6 +28,16 @@ export function renderTable(report: Report): string {
       e.state, e.ruleId, resourceOf(e), e.owner || '-', e.expires ?? 'never',
       truncate(e.problems.join('; ') || stateHint(e.state), MESSAGE_WIDTH),
     ])));
+  }
+
+  const live = liveObservations(report).filter((o) => o.status !== 'pass');
+  const livePass = liveObservations(report).length - live.length;
+  if (live.length + livePass > 0) {
+    out.push('', `LIVE EVIDENCE (${live.length} failing, stale or not collected; ${livePass} passing)`);
+    if (live.length > 0) {
+      out.push(...table(['STATUS', 'CHECK', 'SUBJECT', 'MESSAGE', 'COLLECTED'],
+        live.map((o) => [o.status, o.source, o.subject ?? 'account', truncate(o.message, MESSAGE_WIDTH), provenanceOf(o)])));
+    }
   }
 
   if (report.skipped.length > 0) {

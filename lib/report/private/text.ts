@@ -1,4 +1,5 @@
 // Escaping and small text helpers shared by the renderers.
+import { ControlObservation, Report } from '../model';
 
 /** Escape text for HTML element content and quoted attribute values. */
 export function escapeHtml(value: unknown): string {
@@ -57,4 +58,17 @@ export function truncate(text: string, max: number): string {
 export function bySeverity<T extends { severity: string }>(a: T, b: T): number {
   const rank: Record<string, number> = { error: 0, warning: 1, info: 2 };
   return (rank[a.severity] ?? 3) - (rank[b.severity] ?? 3);
+}
+
+/** Every live observation of the report once (controls share them), failing and stale first. */
+export function liveObservations(report: Report): ControlObservation[] {
+  const seen = new Map<string, ControlObservation>();
+  for (const c of report.controls) for (const o of c.observations) seen.set(o.id, o);
+  const order = ['fail', 'stale', 'not-collected', 'pass'];
+  return [...seen.values()].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status) || a.source.localeCompare(b.source) || (a.subject ?? '').localeCompare(b.subject ?? ''));
+}
+
+/** Where an observation came from: `kms:GetKeyRotationStatus req-1, collected 2026-...`. */
+export function provenanceOf(o: ControlObservation): string {
+  return [o.operation, o.requestId ? `request ${o.requestId}` : '', `collected ${o.collected}`].filter(Boolean).join(', ');
 }

@@ -33,6 +33,19 @@ describe('SARIF report', () => {
     expect(multitoolErrors(render(buildReport(realLedger(), FRAMEWORKS), 'sarif'))).toEqual([]);
   });
 
+  test('with live evidence: still valid, the observations in the run property bag', () => {
+    // GIVEN a report with one failing live observation
+    const observation = {
+      controlRefs: [{ framework: FIXTURE_FRAMEWORKS[0].id, id: FIXTURE_FRAMEWORKS[0].controls[0].id }], status: 'fail' as const,
+      title: 'KMS keys rotate', message: 'automatic rotation is off', source: 'kms.KeyRotation', subject: 'arn:aws:kms:eu-west-1:111122223333:key/k',
+      collected: '2026-12-01T00:00:00.000Z', operation: 'kms:GetKeyRotationStatus', requestId: 'req-1',
+    };
+    const text = render(buildReport(FIXTURE_LEDGER, FIXTURE_FRAMEWORKS, { observations: [observation] }), 'sarif');
+    // THEN
+    expect(multitoolErrors(text)).toEqual([]);
+    expect(JSON.parse(text).runs[0].properties.liveEvidence).toEqual([expect.objectContaining({ check: 'kms.KeyRotation', status: 'fail', collected: '2026-12-01T00:00:00.000Z', requestId: 'req-1' })]);
+  });
+
   test('the Multitool check can fail: a region with startLine 0 is an error', () => {
     const broken: sarif.Log = JSON.parse(render(report, 'sarif'));
     broken.runs[0].results![0].locations![0].physicalLocation!.region = { startLine: 0 };
