@@ -110,29 +110,29 @@ export const DELIBERATELY_NOT_COVERED: readonly { id: string; on?: RegExp; reaso
   },
   {
     id: 'HIPAA.Security-LambdaDLQ',
-    reason: 'A dead-letter queue applies only to asynchronous invocations; whether a function is invoked asynchronously is not in its template (custom-resource handlers are invoked synchronously by CloudFormation), so failure handling is the caller's design, not a template property we can judge',
+    reason: 'A dead-letter queue applies only to asynchronous invocations; whether a function is invoked asynchronously is not in its template (custom-resource handlers are invoked synchronously by CloudFormation), so failure handling is the design of the caller, not a template property we can judge',
   },
   {
     id: 'HIPAA.Security-LambdaConcurrency',
-    reason: 'Reserved concurrency is capacity tuning, not a security control: reserving it on every function carves up the account's unreserved pool and can throttle others; a one-shot custom-resource handler needs none',
+    reason: 'Reserved concurrency is capacity tuning, not a security control: reserving it on every function carves up the unreserved pool of the account and can throttle others; a one-shot custom-resource handler needs none',
   },
   {
     id: 'NIST.800.53.R5-LambdaDLQ',
-    reason: 'A dead-letter queue applies only to asynchronous invocations; whether a function is invoked asynchronously is not in its template (custom-resource handlers are invoked synchronously by CloudFormation), so failure handling is the caller's design, not a template property we can judge',
+    reason: 'A dead-letter queue applies only to asynchronous invocations; whether a function is invoked asynchronously is not in its template (custom-resource handlers are invoked synchronously by CloudFormation), so failure handling is the design of the caller, not a template property we can judge',
   },
   {
     id: 'NIST.800.53.R5-LambdaConcurrency',
-    reason: 'Reserved concurrency is capacity tuning, not a security control: reserving it on every function carves up the account's unreserved pool and can throttle others; a one-shot custom-resource handler needs none',
+    reason: 'Reserved concurrency is capacity tuning, not a security control: reserving it on every function carves up the unreserved pool of the account and can throttle others; a one-shot custom-resource handler needs none',
   },
   {
     id: 'HIPAA.Security-IAMGroupHasUsers',
     on: /MfaGroup/,
-    reason: 'Group membership is a runtime, process matter: MfaEnforcedGroup is created empty on purpose and people are added by the account's joiner process (or come through IAM Identity Center); an empty group grants nothing',
+    reason: 'Group membership is a runtime, process matter: MfaEnforcedGroup is created empty on purpose and people are added by the joiner process of the account (or come through IAM Identity Center); an empty group grants nothing',
   },
   {
     id: 'PCI.DSS.321-IAMGroupHasUsers',
     on: /MfaGroup/,
-    reason: 'Group membership is a runtime, process matter: MfaEnforcedGroup is created empty on purpose and people are added by the account's joiner process (or come through IAM Identity Center); an empty group grants nothing',
+    reason: 'Group membership is a runtime, process matter: MfaEnforcedGroup is created empty on purpose and people are added by the joiner process of the account (or come through IAM Identity Center); an empty group grants nothing',
   },
   {
     id: 'HIPAA.Security-VPCNoUnrestrictedRouteToIGW',
