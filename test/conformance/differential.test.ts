@@ -150,14 +150,6 @@ export const DELIBERATELY_NOT_COVERED: readonly { id: string; on?: RegExp; reaso
     reason: 'cdk-nag flags every 0.0.0.0/0 route to an internet gateway, but that route is what makes a subnet public: the public tier holds only the NAT gateways, its exposure is judged by EC2.SubnetNoAutoPublicIp, the NACL and security-group rules',
   },
   {
-    id: 'HIPAA.Security-EC2EBSInBackupPlan',
-    reason: 'Backup selection is account-wide and often outside the template: AWS Organizations backup policies, tag selections matching volumes tagged later (PropagateTagsToVolumeOnCreation), and plans in another stack, so one template cannot show a volume is unprotected; Backup.PlanHasSelection judges the plans we deploy',
-  },
-  {
-    id: 'NIST.800.53.R5-EC2EBSInBackupPlan',
-    reason: 'Backup selection is account-wide and often outside the template: AWS Organizations backup policies, tag selections matching volumes tagged later (PropagateTagsToVolumeOnCreation), and plans in another stack, so one template cannot show a volume is unprotected; Backup.PlanHasSelection judges the plans we deploy',
-  },
-  {
     id: 'CT.CLOUDWATCH.PR.2',
     on: /^PlainLogGroup$/,
     reason: 'Control Tower wants a retention period set; Logs.RetentionPeriod treats "never expire" as compliant, because CIS, PCI DSS and HIPAA ask for a minimum retention (365 days), not an expiry',
