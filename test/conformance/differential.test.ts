@@ -45,7 +45,7 @@ export const DELIBERATELY_NOT_COVERED: readonly { id: string; on?: RegExp; reaso
   {
     id: 'AwsSolutions-IAM5',
     on: /AuditTrailLogsPolicy|BastionSessionManagerPolicy|MfaGroupMfaPolicy|PasswordPolicyHandlerPolicy/,
-    reason: 'Wildcards AWS requires: iam:UpdateAccountPasswordPolicy, ssmmessages:* channels and iam:ListVirtualMFADevices have no resource-level permissions (Resource *), the MFA deny uses NotAction on *, and CloudTrail log streams and instances are named at runtime (log-stream:<account>_CloudTrail_*, instance/*); IAM.NoWildcardServiceActions and IAM.NoAdminPolicy judge the actions',
+    reason: 'Wildcards AWS requires: iam:UpdateAccountPasswordPolicy, the ssmmessages channel actions and iam:ListVirtualMFADevices have no resource-level permissions (Resource *), the MFA deny uses NotAction on *, and CloudTrail log streams and instances are named at runtime (log-stream:<account>_CloudTrail_*, instance/*); IAM.NoWildcardServiceActions and IAM.NoAdminPolicy judge the actions',
   },
   {
     id: 'AwsSolutions-VPC3',
