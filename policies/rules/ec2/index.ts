@@ -2,6 +2,7 @@ import { Rule } from '../../../lib/engine';
 import defaultSecurityGroupClosed from './default-security-group-closed';
 import ebsCustomerManagedKey from './ebs-customer-managed-key';
 import ebsEncrypted from './ebs-encrypted';
+import ebsInBackupPlan from './ebs-in-backup-plan';
 import flowLogDestinationEncrypted from './flow-log-destination-encrypted';
 import imdsHopLimit from './imds-hop-limit';
 import imdsv2Required from './imdsv2-required';
@@ -28,6 +29,7 @@ export const EC2_RULES: readonly Rule[] = [
   defaultSecurityGroupClosed,
   ebsCustomerManagedKey,
   ebsEncrypted,
+  ebsInBackupPlan,
   flowLogDestinationEncrypted,
   imdsHopLimit,
   imdsv2Required,

@@ -26,7 +26,7 @@ export default defineRule({
     'gdpr': ['Art. 32'],
   },
   equivalents: {
-    'cdk-nag': ['HIPAA.Security-IAMPolicyNoStatementsWithAdminAccess', 'NIST.800.53.R5-IAMPolicyNoStatementsWithAdminAccess', 'PCI.DSS.321-IAMPolicyNoStatementsWithAdminAccess'],
+    'cdk-nag': ['AwsSolutions-IAM5', 'HIPAA.Security-IAMPolicyNoStatementsWithAdminAccess', 'NIST.800.53.R5-IAMPolicyNoStatementsWithAdminAccess', 'PCI.DSS.321-IAMPolicyNoStatementsWithAdminAccess'],
     'cfn-guard': ['CT.IAM.PR.1', 'CT.IAM.PR.2', 'CT.IAM.PR.5'],
   },
   check: (resource) => {

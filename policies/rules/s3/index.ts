@@ -13,6 +13,7 @@ import noPublicPolicy from './no-public-policy';
 import noWebsite from './no-website';
 import objectLock from './object-lock';
 import publicAccessBlock from './public-access-block';
+import replication from './replication';
 import retainOnDelete from './retain-on-delete';
 import servicePrincipalScoped from './service-principal-scoped';
 import sslOnly from './ssl-only';
@@ -31,6 +32,7 @@ export const S3_RULES: readonly Rule[] = [
   aclsDisabled,
   servicePrincipalScoped,
   versioning,
+  replication,
   objectLock,
   accessLogging,
   logBucketRetention,

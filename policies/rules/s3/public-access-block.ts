@@ -28,6 +28,10 @@ export default defineRule({
     'cdk-nag': [
       'AwsSolutions-S2',
       'HIPAA.Security-S3BucketLevelPublicAccessProhibited', 'NIST.800.53.R5-S3BucketLevelPublicAccessProhibited', 'PCI.DSS.321-S3BucketLevelPublicAccessProhibited',
+      // A bucket without the block can be made readable or writable by an ACL or policy at any time.
+      'HIPAA.Security-S3BucketPublicReadProhibited', 'HIPAA.Security-S3BucketPublicWriteProhibited',
+      'NIST.800.53.R5-S3BucketPublicReadProhibited', 'NIST.800.53.R5-S3BucketPublicWriteProhibited',
+      'PCI.DSS.321-S3BucketPublicReadProhibited', 'PCI.DSS.321-S3BucketPublicWriteProhibited',
     ],
     'cfn-guard': ['CT.S3.PR.1'],
   },
