@@ -128,7 +128,8 @@ export const MUTATIONS: readonly Mutation[] = [
   { service: 'backup', name: 'recovery-point deletion deny removed', mutate: (t) => { delete props(t, 'AWS::Backup::BackupVault').AccessPolicy; } },
   { service: 'backup', name: 'vault deleted with its stack', mutate: (t) => { const v = one(t, 'AWS::Backup::BackupVault'); v.DeletionPolicy = 'Delete'; v.UpdateReplacePolicy = 'Delete'; } },
   { service: 'backup', name: 'backups kept for 1 day', mutate: (t) => { for (const r of props(t, 'AWS::Backup::BackupPlan').BackupPlan.BackupPlanRule) r.Lifecycle = { DeleteAfterDays: 1 }; } },
-  { service: 'backup', name: 'cross-Region copies removed', mutate: (t) => { for (const r of props(t, 'AWS::Backup::BackupPlan').BackupPlan.BackupPlanRule) delete r.CopyActions; } },
+  { service: 'backup', name: 'recovery points moved to cold storage after 1 day', mutate: (t) => { for (const r of props(t, 'AWS::Backup::BackupPlan').BackupPlan.BackupPlanRule) r.Lifecycle = { ...r.Lifecycle, MoveToColdStorageAfterDays: 1 }; } },
+  { service: 'backup', name: 'backup job failure alerts deleted', mutate: (t) => { remove(t, 'AWS::Events::Rule', (r) => json(r.Properties?.EventPattern).includes('aws.backup')); } },
   { service: 'backup', name: 'backup selection deleted', mutate: (t) => { remove(t, 'AWS::Backup::BackupSelection'); } },
   { service: 'backup', name: 'restore testing deleted', mutate: (t) => { remove(t, 'AWS::Backup::RestoreTestingSelection'); remove(t, 'AWS::Backup::RestoreTestingPlan'); } },
   // Lambda

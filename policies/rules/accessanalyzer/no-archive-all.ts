@@ -46,7 +46,7 @@ function matchesEverything(filter: Record<string, unknown>): boolean {
   const exists = asBoolean(filter.Exists);
   if (filter.Eq === undefined && filter.Neq === undefined && filter.Contains === undefined && exists === undefined) return true;
   if (exists === true && filter.Eq === undefined && filter.Neq === undefined && filter.Contains === undefined && ALWAYS_PRESENT.includes(property)) return true;
-  // isPublic is always true or false.
-  const eq = asList(filter.Eq).map((v) => String(v).toLowerCase());
+  // isPublic is always true or false: a filter that accepts both (Eq or Contains) matches everything.
+  const eq = [...asList(filter.Eq), ...asList(filter.Contains)].map((v) => String(v).toLowerCase());
   return property === 'ispublic' && eq.includes('true') && eq.includes('false');
 }

@@ -49,4 +49,8 @@ describe('AccessAnalyzer.NoArchiveAll', () => {
   test('Non-compliant 4: fails closed when a filter is unresolvable', () => {
     expectFail(rule, withUnknownCondition(handWritten([{ RuleName: 'X', Filter: [{ Property: 'principal.AWS', Eq: { 'Fn::If': ['Unknown', ['1'], ['2']] } }] }])), /could not resolve/);
   });
+
+  test('Non-compliant 5: hand-written isPublic filter that contains both true and false', () => {
+    expectFail(rule, handWritten([{ RuleName: 'Both', Filter: [{ Property: 'isPublic', Contains: ['true', 'false'] }] }]), /archives every finding/);
+  });
 });
