@@ -345,6 +345,7 @@ export class TemplateSet {
   public readonly templates: Template[];
   private exports?: Map<string, { template: Template; value: unknown }>;
   private byType?: Map<string, Resource[]>;
+  private readonly memos = new Map<string, unknown>();
 
   constructor(inputs: readonly TemplateInput[]) {
     this.templates = inputs.map((i) => new Template(this, i));
@@ -367,6 +368,15 @@ export class TemplateSet {
       }
     }
     return this.byType.get(type) ?? [];
+  }
+
+  /**
+   * A value computed once per set: rules build their indexes here (for example bucket policy by
+   * bucket), so judging N resources stays linear instead of scanning the set for each one.
+   */
+  memo<T>(key: string, compute: () => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, compute());
+    return this.memos.get(key) as T;
   }
 
   /** The resource a `ResourceRef` points to. */

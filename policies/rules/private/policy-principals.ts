@@ -169,5 +169,23 @@ export function targets(value: unknown, target: Resource): boolean {
 
 /** The policies of type `policyType` whose `property` (a value or a list) refers to `target`. */
 export function policiesFor(set: TemplateSet, target: Resource, policyType: string, property: string): Resource[] {
-  return set.ofType(policyType).filter((p) => asList(p.properties[property]).some((v) => targets(v, target)));
+  // Indexed once per set: by referenced resource (template and logical id), and by logical id for
+  // references spelled inside strings (`${Bucket.Arn}`), which is what `targets` accepts.
+  const index = set.memo(`policiesFor:${policyType}:${property}`, () => {
+    const byKey = new Map<string, Resource[]>();
+    const add = (key: string, p: Resource) => {
+      const list = byKey.get(key) ?? [];
+      if (!list.includes(p)) list.push(p);
+      byKey.set(key, list);
+    };
+    for (const p of set.ofType(policyType)) {
+      for (const v of asList(p.properties[property])) {
+        if (isResourceRef(v)) add(`ref\u0000${v.templatePath}\u0000${v.logicalId}`, p);
+        else if (typeof v === 'string') for (const m of v.matchAll(/\$\{([A-Za-z0-9]+)/g)) add(`str\u0000${m[1]}`, p);
+      }
+    }
+    return byKey;
+  });
+  const found = [...(index.get(`ref\u0000${target.template.path}\u0000${target.logicalId}`) ?? []), ...(index.get(`str\u0000${target.logicalId}`) ?? [])];
+  return [...new Set(found)];
 }

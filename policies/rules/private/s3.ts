@@ -13,14 +13,28 @@ export function bucketPoliciesOf(set: TemplateSet, bucket: Resource): Resource[]
  * `LoggingConfiguration.DestinationBucketName` refers to it, or names its `BucketName`).
  */
 export function logSourcesOf(set: TemplateSet, bucket: Resource): Resource[] {
-  const name = bucket.properties.BucketName;
-  return set.ofType('AWS::S3::Bucket').filter((other) => {
-    if (other === bucket) return false;
-    const dest = other.get('LoggingConfiguration.DestinationBucketName');
-    if (isResourceRef(dest)) return dest.logicalId === bucket.logicalId && dest.templatePath === bucket.template.path;
-    if (typeof dest !== 'string') return false;
-    return refersTo(dest, bucket.logicalId) || (typeof name === 'string' && name === dest);
+  // Indexed once per set by log destination: a reference, a `${LogicalId}` inside a string, or a literal name.
+  const index = set.memo('logSourcesOf', () => {
+    const byKey = new Map<string, Resource[]>();
+    const add = (key: string, r: Resource) => byKey.set(key, [...(byKey.get(key) ?? []), r]);
+    for (const other of set.ofType('AWS::S3::Bucket')) {
+      const dest = other.get('LoggingConfiguration.DestinationBucketName');
+      if (isResourceRef(dest)) add(`ref\u0000${dest.templatePath}\u0000${dest.logicalId}`, other);
+      else if (typeof dest === 'string') {
+        add(`name\u0000${dest}`, other);
+        for (const m of dest.matchAll(/\$\{([A-Za-z0-9]+)/g)) add(`str\u0000${m[1]}`, other);
+      }
+    }
+    return byKey;
   });
+  const name = bucket.properties.BucketName;
+  const found = new Set([
+    ...(index.get(`ref\u0000${bucket.template.path}\u0000${bucket.logicalId}`) ?? []),
+    ...(index.get(`str\u0000${bucket.logicalId}`) ?? []),
+    ...(typeof name === 'string' ? index.get(`name\u0000${name}`) ?? [] : []),
+  ]);
+  found.delete(bucket);
+  return [...found];
 }
 
 /**

@@ -1,5 +1,6 @@
-import { Severity, asList, defineRule, fail, isResourceRef, pass, unresolved, unresolvedIn } from '../../../lib/engine';
+import { Severity, asList, defineRule, fail, pass, unresolved, unresolvedIn } from '../../../lib/engine';
 import { conditionValue, grantsAction, isDeny, refersTo, statementsOf } from '../private/iam';
+import { bucketPoliciesOf } from '../private/s3';
 
 /**
  * S3 buckets deny every request that is not sent over TLS.
@@ -27,10 +28,7 @@ export default defineRule({
     'cfn-guard': ['CT.S3.PR.8'],
   },
   check: (bucket, set) => {
-    const policies = set.ofType('AWS::S3::BucketPolicy').filter((p) => {
-      const target = p.properties.Bucket;
-      return (isResourceRef(target) && target.logicalId === bucket.logicalId) || refersTo(target, bucket.logicalId);
-    });
+    const policies = bucketPoliciesOf(set, bucket);
     if (policies.length === 0) return fail('no bucket policy denies requests without TLS', 'BucketPolicy');
     for (const policy of policies) {
       const document = policy.properties.PolicyDocument;
