@@ -1,13 +1,13 @@
 import { Stack } from 'aws-cdk-lib';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { DataKey } from '../../constructs/data/data-key';
 import { EvidenceCollector } from '../../constructs/detection/evidence-collector';
+import { SecurityAlerts } from '../../constructs/detection/security-alerts';
 import { describeFindings, EXPECTED_PLUGINS, runConformance, weakAcknowledgments } from '../util/conformance';
 
-// The alert topic SecurityAlerts would provide: encrypted with a DataKey, TLS-only publishing.
+// The alert topic the baseline gives it: SecurityAlerts' CMK topic, whose key lets CloudWatch alarms
+// publish (a plain CMK topic would silently drop the alarm: SNS.KeyAdmitsPublishers).
 function alertTopic(stack: Stack): sns.ITopic {
-  const key = new DataKey(stack, 'AlertsKey', { dataClass: 'alerts' });
-  return new sns.Topic(stack, 'Alerts', { masterKey: key.key, enforceSSL: true });
+  return new SecurityAlerts(stack, 'Alerts', { emails: ['secops@example.com'] }).topic;
 }
 
 const result = runConformance({

@@ -203,5 +203,5 @@ describe('scale', () => {
     } finally {
       await fake.close();
     }
-  }, 60_000);
+  }, 300_000);
 });
