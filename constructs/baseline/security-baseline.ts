@@ -275,7 +275,7 @@ export class SecurityBaseline extends Construct {
     // filters must sit in the log group's Region, so the CIS alarms are defined there too.
     if (home) {
       this.auditTrail = new AuditTrail(this, 'AuditTrail', {
-        existingTrailLogGroup: props.organizationTrailLogGroup,
+        organizationTrailLogGroup: props.organizationTrailLogGroup,
         dataClass: props.organizationTrailLogGroup ? undefined : named('audit-logs'),
       });
       this.alarms = new SecurityAlarms(this, 'CisAlarms', {
