@@ -11,6 +11,7 @@ import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
 import { acknowledgeDeployTimeFunction } from '../../lib/deploy-time-function';
 import { throwIfProblems } from '../../lib/errors';
+import { oneOf } from '../../lib/validation';
 import { handlerCode } from '../../lib/handler-assets';
 import { SecureBucket } from '../data/secure-bucket';
 import { SecureLogGroup } from '../data/secure-log-group';
@@ -912,6 +913,12 @@ function validateThreatDetectionProps(scope: Construct, props: ThreatDetectionPr
         'use existingConfigRecorder: true alone when a recorder already records this Region',
     );
   }
+  // Run-time checks of enum values: a JavaScript or Python caller can pass any string
+  // ('FIVE_MINUTES', 'INFORMATIONAL'); CloudFormation or the rule would otherwise take it as is.
+  oneOf('findingPublishingFrequency', props.findingPublishingFrequency, Object.values(FindingPublishingFrequency), problems);
+  oneOf('securityHubMinimumSeverity', props.securityHubMinimumSeverity, SECURITY_HUB_SEVERITIES, problems);
+  for (const f of props.disabledGuardDutyFeatures ?? []) oneOf('disabledGuardDutyFeatures', f, Object.values(GuardDutyFeature), problems);
+  for (const t of props.inspectorResourceTypes ?? []) oneOf('inspectorResourceTypes', t, Object.values(InspectorResourceType), problems);
   if (props.inspectorResourceTypes !== undefined) {
     if (!props.inspector) {
       problems.push(
