@@ -11,8 +11,8 @@ import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
 import { acknowledgeDeployTimeFunction } from '../../lib/deploy-time-function';
 import { throwIfProblems } from '../../lib/errors';
-import { oneOf } from '../../lib/validation';
 import { handlerCode } from '../../lib/handler-assets';
+import { oneOf } from '../../lib/validation';
 import { SecureBucket } from '../data/secure-bucket';
 import { SecureLogGroup } from '../data/secure-log-group';
 import {
