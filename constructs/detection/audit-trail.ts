@@ -231,7 +231,7 @@ export class AuditTrail extends Construct {
     // Log group.
     const logGroup = new SecureLogGroup(this, 'LogGroup', {
       encryptionKey: this.encryptionKey,
-      retention: props.logRetention,
+      retention: props.logRetention === undefined ? undefined : Duration.days(props.logRetention),
       allowShortRetention: props.allowShortLogRetention,
     });
     this.logGroup = logGroup.logGroup;
