@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { throwIfProblems } from '../../lib/errors';
 import { logRetention } from '../../lib/validation';
 import { DataKey } from './data-key';
+import { nameKeyAliasSource } from './private/key-naming';
 
 /** Minimum retention, in days, that the baseline accepts without an explicit override (CIS, PCI DSS 10.5.1). */
 export const MIN_LOG_RETENTION_DAYS = 365;
@@ -68,6 +69,11 @@ export class SecureLogGroup extends Construct {
   constructor(scope: Construct, id: string, props: SecureLogGroupProps = {}) {
     super(scope, id);
     const retention = validateSecureLogGroupProps(this, props);
+    nameKeyAliasSource(this, {
+      prop: 'dataClass',
+      value: props.dataClass ?? 'logs',
+      fix: 'give each SecureLogGroup its own dataClass, or pass encryptionKey',
+    });
 
     if (props.encryptionKey) {
       this.encryptionKey = props.encryptionKey;

@@ -5,6 +5,7 @@ import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
 import { throwIfProblems } from '../../lib/errors';
 import { DataKey } from '../data/data-key';
+import { nameKeyAliasSource } from '../data/private/key-naming';
 import { SecureLogGroup } from '../data/secure-log-group';
 import { ipv4HostBitsSet, ipv4Network, parseIpv4Cidr, parseIpv6Cidr } from './private/cidr';
 
@@ -157,6 +158,11 @@ export class Bastion extends Construct implements ec2.IConnectable, iam.IGrantab
   constructor(scope: Construct, id: string, props: BastionProps) {
     super(scope, id);
     validateBastionProps(this, props);
+    nameKeyAliasSource(this, {
+      prop: 'dataClass',
+      value: props.dataClass ?? 'bastion',
+      fix: 'give each Bastion its own dataClass',
+    });
     const stack = Stack.of(this);
     const arn = (service: string, resource: string) => `arn:${stack.partition}:${service}:${stack.region}:${stack.account}:${resource}`;
 
