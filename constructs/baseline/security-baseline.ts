@@ -324,7 +324,7 @@ export class SecurityBaseline extends Construct {
         this.bastion = new Bastion(this, 'Bastion', {
           vpc: this.vpc.vpc,
           ingress: props.adminCidrs?.length ? BastionIngress.fromCidrs(...props.adminCidrs) : undefined,
-          sessionPreferences: props.sessionManagerPreferences,
+          sessionManagerPreferences: props.sessionManagerPreferences,
           dataClass: named('bastion'),
         });
       }
