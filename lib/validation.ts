@@ -1,5 +1,7 @@
-import { Duration, Token } from 'aws-cdk-lib';
+import { Duration, IResource, Stack, Token } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import { RegionInfo } from 'aws-cdk-lib/region-info';
+import { IConstruct } from 'constructs';
 
 /**
  * The shared validation vocabulary: one way to phrase each recurring check.
@@ -32,6 +34,14 @@ import * as logs from 'aws-cdk-lib/aws-logs';
  *   Run-time check of a value typed as an enum or string union: a JavaScript or Python caller can pass
  *   any string. Pushes `<prop> must be one of <allowed>, got <value>` and returns false when it is not
  *   one of `allowed`. Returns true for undefined and tokens.
+ *
+ * - `sameRegion(prop: string, resource: IResource | undefined, scope: IConstruct, problems: string[]): void`
+ *   Pushes a problem when `resource` (for example a KMS key passed in) is in another Region than
+ *   `scope`'s stack. Skipped unless both Regions are resolved.
+ *
+ * - `samePartition(prop: string, arn: string | undefined, scope: IConstruct, problems: string[]): void`
+ *   Pushes a problem when a literal ARN (for example a copy target) is in another partition than
+ *   `scope`'s stack. Skipped unless the ARN and the stack's Region are resolved.
  */
 
 /** Retention values CloudWatch Logs accepts, in days, ascending (`logs.RetentionDays` without INFINITE). */
@@ -93,4 +103,30 @@ export function oneOf(prop: string, value: string | undefined, allowed: readonly
   if (allowed.includes(value)) return true;
   problems.push(`${prop} must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, got ${JSON.stringify(value)}`);
   return false;
+}
+
+/** A resource (typically a KMS key) that must be in the Region of the construct that uses it. */
+export function sameRegion(prop: string, resource: IResource | undefined, scope: IConstruct, problems: string[]): void {
+  if (resource === undefined) return;
+  const want = Stack.of(scope).region;
+  const got = resource.env.region;
+  if (Token.isUnresolved(want) || Token.isUnresolved(got) || want === got) return;
+  problems.push(
+    `${prop} must be in ${want}, the Region of the resource it serves, got one in ${got}; ` +
+      `AWS rejects it at deploy time. Pass one from ${want} (for a key, a multi-Region replica in ${want} works)`,
+  );
+}
+
+/** A literal ARN that must be in the partition of the construct's stack. */
+export function samePartition(prop: string, arn: string | undefined, scope: IConstruct, problems: string[]): void {
+  if (arn === undefined || Token.isUnresolved(arn)) return;
+  const region = Stack.of(scope).region;
+  if (Token.isUnresolved(region)) return;
+  const want = RegionInfo.get(region).partition;
+  const got = arn.split(':')[1];
+  if (want === undefined || got === undefined || got === want) return;
+  problems.push(
+    `${prop} must be in the ${want} partition, like this stack (${region}), got ${JSON.stringify(arn)} in ${got}; ` +
+      'AWS cannot reach across partitions. Use a target in the same partition',
+  );
 }

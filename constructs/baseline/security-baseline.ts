@@ -382,7 +382,7 @@ export class SecurityBaseline extends Construct {
         this.bastion = new Bastion(this, 'Bastion', {
           vpc: this.vpc.vpc,
           ingress: props.adminCidrs?.length ? BastionIngress.fromCidrs(...props.adminCidrs) : undefined,
-          sessionPreferences: props.sessionManagerPreferences,
+          sessionManagerPreferences: props.sessionManagerPreferences,
           allowBroadIngress: props.allowBroadIngress,
           dataClass: named('bastion'),
         });

@@ -7,6 +7,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { throwIfProblems } from '../../lib/errors';
 import { DataKey } from './data-key';
+import { nameKeyAliasSource } from './private/key-naming';
 
 /**
  * How AWS Backup Vault Lock protects the vault's recovery points.
@@ -202,6 +203,11 @@ export class SecureBackupVault extends Construct {
   constructor(scope: Construct, id: string, props: SecureBackupVaultProps = {}) {
     super(scope, id);
     validateSecureBackupVaultProps(this, props);
+    nameKeyAliasSource(this, {
+      prop: 'dataClass',
+      value: props.dataClass ?? 'backup',
+      fix: 'give each SecureBackupVault its own dataClass, or pass encryptionKey and notificationTopic',
+    });
 
     const stack = Stack.of(this);
     const dataClass = props.dataClass ?? 'backup';

@@ -5,6 +5,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct, IConstruct } from 'constructs';
 import { throwIfProblems } from '../../lib/errors';
 import { DataKey } from './data-key';
+import { nameKeyAliasSource } from './private/key-naming';
 
 /** Minimum days the baseline keeps server access logs (CIS, PCI DSS 10.5.1 expect a year). */
 export const MIN_ACCESS_LOG_RETENTION_DAYS = 365;
@@ -154,6 +155,11 @@ export class SecureBucket extends Construct {
   constructor(scope: Construct, id: string, props: SecureBucketProps = {}) {
     super(scope, id);
     validateSecureBucketProps(this, props);
+    nameKeyAliasSource(this, {
+      prop: 'dataClass',
+      value: props.dataClass ?? 'data',
+      fix: 'give each SecureBucket its own dataClass, or pass encryptionKey',
+    });
     const passthrough = props.bucketProps ?? {};
 
     if (props.encryptionKey) {

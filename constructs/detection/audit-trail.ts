@@ -233,7 +233,8 @@ export class AuditTrail extends Construct {
     // Log group.
     const logGroup = new SecureLogGroup(this, 'LogGroup', {
       encryptionKey: this.encryptionKey,
-      retention: logRetentionDays,
+      // Validated and rounded in AuditTrail's words above, so SecureLogGroup never sees a value it rejects.
+      retention: logRetentionDays === undefined ? undefined : Duration.days(logRetentionDays),
       allowShortRetention: props.allowShortRetention,
     });
     this.logGroup = logGroup.logGroup;

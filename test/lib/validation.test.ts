@@ -1,6 +1,7 @@
-import { Duration, Lazy } from 'aws-cdk-lib';
+import { App, Duration, Lazy, Stack } from 'aws-cdk-lib';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { duplicates, logRetention, noEffect, oneOf, wholeDays } from '../../lib/validation';
+import { duplicates, logRetention, noEffect, oneOf, samePartition, sameRegion, wholeDays } from '../../lib/validation';
 
 describe('wholeDays', () => {
   test('returns whole days', () => {
@@ -96,5 +97,36 @@ describe('oneOf', () => {
     expect(oneOf('objectLockMode', 'COMPLIANCE', ['GOVERNANCE', 'COMPLIANCE'], problems)).toBe(true);
     expect(oneOf('objectLockMode', undefined, ['GOVERNANCE'], problems)).toBe(true);
     expect(problems).toEqual([]);
+  });
+});
+
+describe('sameRegion', () => {
+  test('fails when a key is in another Region than the construct', () => {
+
+    const app = new App();
+    const stack = new Stack(app, 'S', { env: { account: '111122223333', region: 'eu-west-1' } });
+    const key = kms.Key.fromKeyArn(stack, 'K', 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab');
+    const problems: string[] = [];
+    sameRegion('encryptionKey', key, stack, problems);
+    expect(problems).toEqual([
+      'encryptionKey must be in eu-west-1, the Region of the resource it serves, got one in us-east-1; ' +
+        'AWS rejects it at deploy time. Pass one from eu-west-1 (for a key, a multi-Region replica in eu-west-1 works)',
+    ]);
+    const same = kms.Key.fromKeyArn(stack, 'L', 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab');
+    const none: string[] = [];
+    sameRegion('encryptionKey', same, stack, none);
+    expect(none).toEqual([]);
+  });
+});
+
+describe('samePartition', () => {
+  test('fails when an ARN is in another partition than the stack', () => {
+    const stack = new Stack(new App(), 'S', { env: { account: '111122223333', region: 'eu-west-1' } });
+    const problems: string[] = [];
+    samePartition('copies[0].destinationVaultArn', 'arn:aws-cn:backup:cn-north-1:111122223333:backup-vault:v', stack, problems);
+    expect(problems[0]).toMatch(/^copies\[0\]\.destinationVaultArn must be in the aws partition, like this stack \(eu-west-1\), got .* in aws-cn; .*same partition/);
+    const none: string[] = [];
+    samePartition('copies[0].destinationVaultArn', 'arn:aws:backup:us-east-1:111122223333:backup-vault:v', stack, none);
+    expect(none).toEqual([]);
   });
 });
