@@ -1,4 +1,4 @@
-import { Annotations, Arn, ArnFormat, Duration, Names, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Annotations, Arn, ArnFormat, Duration, Names, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -10,6 +10,7 @@ import { logRetention, wholeDays } from '../../lib/validation';
 import { DataKey } from '../data/data-key';
 import { ObjectLockMode, ObjectLockOptions, SecureBucket } from '../data/secure-bucket';
 import { MIN_LOG_RETENTION_DAYS, SecureLogGroup } from '../data/secure-log-group';
+import { acknowledgeExternal, EXTERNAL_FINDINGS } from '../private/external-checks';
 
 /** Default Object Lock of the trail bucket: GOVERNANCE mode, 365 days (see `AuditTrailProps.objectLock`). */
 export const AUDIT_TRAIL_DEFAULT_OBJECT_LOCK: ObjectLockOptions = {
@@ -300,11 +301,9 @@ export class AuditTrail extends Construct {
     const streamArn =
       `arn:${nag(stack.partition, 'AWS::Partition')}:logs:${nag(stack.region, 'AWS::Region')}:${account}:` +
       `log-group:<${logGroupLogicalId}>:log-stream:${account}_CloudTrail_*`;
-    Validations.of(logsPolicy).acknowledge({
-      id: `AwsSolutions::AwsSolutions-IAM5[Resource::${streamArn}]`,
-      reason:
+    acknowledgeExternal(logsPolicy, EXTERNAL_FINDINGS.IAM_WILDCARD,
         'The wildcard is only the Region suffix of the log streams CloudTrail itself creates (<account>_CloudTrail_<region>, one per Region of the multi-Region trail, including Regions enabled later); the policy is otherwise pinned to this log group and to CreateLogStream and PutLogEvents.',
-    });
+      `Resource::${streamArn}`);
 
     // CloudTrail checks the bucket policy, the key policy and the role when the trail is created.
     if (bucket.policy) this.trail.node.addDependency(bucket.policy);

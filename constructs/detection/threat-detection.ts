@@ -1,4 +1,4 @@
-import { Annotations, Aws, CfnCondition, CustomResource, Duration, Fn, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Annotations, Aws, CfnCondition, CustomResource, Duration, Fn, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as config from 'aws-cdk-lib/aws-config';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as guardduty from 'aws-cdk-lib/aws-guardduty';
@@ -15,6 +15,7 @@ import { handlerCode } from '../../lib/handler-assets';
 import { oneOf } from '../../lib/validation';
 import { SecureBucket } from '../data/secure-bucket';
 import { SecureLogGroup } from '../data/secure-log-group';
+import { acknowledgeExternal, EXTERNAL_FINDINGS } from '../private/external-checks';
 import {
   CONSOLE_HOST_PLACEHOLDER,
   FindingMessageTemplate,
@@ -487,11 +488,8 @@ export class ThreatDetection extends Construct {
     });
     // Deleting the stack must not silently switch threat detection off or drop findings history.
     detector.applyRemovalPolicy(RemovalPolicy.RETAIN);
-    Validations.of(detector).acknowledge({
-      id: 'cdk-validator-cfnguard::guardduty_s3_protection_enabled_check',
-      reason:
-        'S3 Protection is on through the S3_DATA_EVENTS detector feature; CT.GUARDDUTY.PR.1 only reads the deprecated DataSources.S3Logs, and GuardDuty rejects a detector that sets both DataSources and Features.',
-    });
+    acknowledgeExternal(detector, EXTERNAL_FINDINGS.GUARDDUTY_S3_PROTECTION,
+        'S3 Protection is on through the S3_DATA_EVENTS detector feature; CT.GUARDDUTY.PR.1 only reads the deprecated DataSources.S3Logs, and GuardDuty rejects a detector that sets both DataSources and Features.');
     return detector;
   }
 
@@ -737,11 +735,9 @@ export class ThreatDetection extends Construct {
         }),
       ],
     });
-    Validations.of(policy).acknowledge({
-      id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
-      reason:
-        'inspector2:Enable, Disable and BatchGetAccountStatus act on the account and support no resource-level permissions, so the resource must be *; the role has no other wildcard.',
-    });
+    acknowledgeExternal(policy, EXTERNAL_FINDINGS.IAM_WILDCARD,
+      'inspector2:Enable, Disable and BatchGetAccountStatus act on the account and support no resource-level permissions, so the resource must be *; the role has no other wildcard.',
+      'Resource::*');
 
     const handler = new lambda.Function(scope, 'Handler', {
       description: 'Enables Amazon Inspector scanning for this account (cdk-security-baseline custom resource)',
