@@ -4,6 +4,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
 import { throwIfProblems } from '../../lib/errors';
+import { wholeDays } from '../../lib/validation';
 import { checkDataClass, keyAliasSourceOf } from './private/key-naming';
 
 /**
@@ -553,9 +554,9 @@ function validateDataKeyProps(scope: Construct, props: DataKeyProps): void {
       }
     });
   }
-  if (props.rotationPeriod !== undefined && !props.rotationPeriod.isUnresolved()) {
-    const days = props.rotationPeriod.toDays({ integral: false });
-    if (!Number.isInteger(days) || days < 90 || days > 2560) {
+  const days = wholeDays('rotationPeriod', props.rotationPeriod, problems);
+  if (days !== undefined) {
+    if (days < 90 || days > 2560) {
       problems.push(
         `rotationPeriod must be a whole number of days from 90 to 2560 (KMS limits), got ${days} days; ` +
           'use Duration.days(365) for yearly rotation or Duration.days(90) for quarterly',

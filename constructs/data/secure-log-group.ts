@@ -3,7 +3,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { throwIfProblems } from '../../lib/errors';
-import { logRetention } from '../../lib/validation';
+import { logRetention, sameRegion } from '../../lib/validation';
 import { DataKey } from './data-key';
 import { nameKeyAliasSource } from './private/key-naming';
 
@@ -111,6 +111,9 @@ function validateSecureLogGroupProps(scope: Construct, props: SecureLogGroupProp
         'use Duration.days(365) or longer, or pass allowShortRetention: true to accept a shorter retention with a warning',
     );
   }
+  // CloudWatch Logs accepts only a key in the log group's Region.
+  // @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
+  sameRegion('encryptionKey', props.encryptionKey, scope, problems);
   if (props.encryptionKey && props.dataClass !== undefined) {
     problems.push(
       `dataClass names the key the log group defines, but encryptionKey was also given (dataClass ${JSON.stringify(props.dataClass)}); ` +

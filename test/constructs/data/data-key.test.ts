@@ -118,6 +118,13 @@ describe('DataKey', () => {
     );
   });
 
+  test('fails when the rotation period is not a whole number of days', () => {
+    const { stack } = testStack();
+    expect(() => new DataKey(stack, 'Key', { dataClass: 'logs', rotationPeriod: Duration.hours(100 * 24 + 1) })).toThrow(
+      /DataKey.InvalidProps[\s\S]*rotationPeriod must be a whole number of days, got .*; use Duration.days\(101\)/,
+    );
+  });
+
   test('fails when the data class is not alias-safe', () => {
     const { stack } = testStack();
     expect(() => new DataKey(stack, 'Key', { dataClass: 'Customer Data' })).toThrow(/dataClass must be .*"Customer Data"/);

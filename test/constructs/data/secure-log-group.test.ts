@@ -83,6 +83,14 @@ describe('SecureLogGroup', () => {
     );
   });
 
+  test('fails when encryptionKey is in another Region than the log group', () => {
+    const { stack } = testStack();
+    const key = kms.Key.fromKeyArn(stack, 'Key', 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab');
+    expect(() => new SecureLogGroup(stack, 'Logs', { encryptionKey: key })).toThrow(
+      /SecureLogGroup.InvalidProps[\s\S]*encryptionKey must be in eu-west-1, the Region of the resource it serves, got one in us-east-1/,
+    );
+  });
+
   test('fails when the log group name is malformed', () => {
     const { stack } = testStack();
     expect(() => new SecureLogGroup(stack, 'Logs', { logGroupName: 'bad name!' })).toThrow(/logGroupName may contain only.*"bad name!"/);
