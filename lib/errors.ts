@@ -36,3 +36,13 @@ export function throwIfProblems(code: string, scope: Construct, problems: string
     throw new BaselineValidationError(code, scope, problems);
   }
 }
+
+/**
+ * The problems of a "must have happened by synth" check (`node.addValidation`), in the same shape as a
+ * `BaselineValidationError` message: `[code] path: invalid props` and one line per problem.
+ *
+ * Returns `[]` when there are no problems, so it can be returned from `validate()` directly.
+ */
+export function validationMessages(code: string, scope: Construct, problems: string[]): string[] {
+  return problems.length > 0 ? [new BaselineValidationError(code, scope, problems).message] : [];
+}

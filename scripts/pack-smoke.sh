@@ -226,6 +226,8 @@ const fs = require('fs');
 const path = require('path');
 const { App, Stack } = require('aws-cdk-lib');
 const { SecurityBaseline, SecureBucket } = require('cdk-security-baseline');
+// The exports map keeps internals private: a deep require must fail.
+try { require('cdk-security-baseline/dist/constructs/network/private/cidr'); throw new Error('deep require of a dist internal loaded'); } catch (e) { if (e.code !== 'ERR_PACKAGE_PATH_NOT_EXPORTED') throw e; }
 
 const outdir = process.argv[2];
 const app = new App({ outdir });

@@ -1,19 +1,23 @@
 import { Stack, Token } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as subs from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 import { throwIfProblems } from '../../lib/errors';
+import { duplicates } from '../../lib/validation';
 import { BackupResourceType, SecureBackupPlan } from '../data/secure-backup-plan';
 import { SecureBackupVault } from '../data/secure-backup-vault';
 import { AuditTrail } from '../detection/audit-trail';
+import { CIS_ALARM_IDS } from '../detection/cis-alarm-definitions';
 import { EvidenceCollector } from '../detection/evidence-collector';
 import { SecurityAlarms } from '../detection/security-alarms';
 import { SecurityAlerts, SlackChannelOptions } from '../detection/security-alerts';
-import { ThreatDetection } from '../detection/threat-detection';
+import { GUARDDUTY_SEVERITY_MAX, GUARDDUTY_SEVERITY_MIN, SecurityHubStandard, ThreatDetection } from '../detection/threat-detection';
 import { AccessAnalyzer } from '../identity/access-analyzer';
 import { IdentityBaseline } from '../identity/identity-baseline';
 import { Bastion, BastionIngress } from '../network/bastion';
+import { ipv4HostBitsSet, ipv4Network, parseIpv4Cidr } from '../network/private/cidr';
 import { SegmentedVpc } from '../network/segmented-vpc';
 import { BaselineEntry, baselinesOfAccount, concreteEnv, registerBaseline } from './private/baseline-registry';
 
@@ -21,6 +25,9 @@ import { BaselineEntry, baselinesOfAccount, concreteEnv, registerBaseline } from
 const VPC_DEFAULT_SG_PROVIDER_ID = 'Custom::VpcRestrictDefaultSGCustomResourceProvider';
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
 const INSTANCE_NAME = /^[a-z][a-z0-9-]{0,15}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** Network ACL rule quota the private tier leaves for admin CIDRs (as SegmentedVpc). */
+const MAX_ADMIN_CIDRS = 4;
 
 /** The tag that puts a resource in the baseline's backup plan: `backup = baseline`. */
 export const BASELINE_BACKUP_TAG = { key: 'backup', value: 'baseline' };
@@ -92,11 +99,56 @@ export interface SecurityBaselineProps {
    */
   readonly adminCidrs?: string[];
   /**
+   * Accept `adminCidrs` broader than /16 (the same override as `Bastion.allowBroadIngress`). Emits the
+   * acknowledgeable warning `cdk-security-baseline:bastion.broadIngress`.
+   *
+   * @default false
+   */
+  readonly allowBroadIngress?: boolean;
+  /**
    * CIDR of the segmented VPC, /16 to /28.
    *
    * @default '10.0.0.0/16'
    */
   readonly vpcCidr?: string;
+  /**
+   * Availability Zones of the VPC, by name (distinct, at least two).
+   *
+   * @default - the first three zones of the stack's environment
+   */
+  readonly availabilityZones?: string[];
+  /**
+   * Number of NAT gateways of the VPC, from 1 to the number of Availability Zones.
+   *
+   * @default - one per Availability Zone
+   */
+  readonly natGateways?: number;
+  /**
+   * Interface VPC endpoints to define in the VPC's private tier (for example
+   * `ec2.InterfaceVpcEndpointAwsService.SSM`).
+   *
+   * @default - none (the S3 and DynamoDB gateway endpoints are always defined)
+   */
+  readonly interfaceEndpoints?: ec2.InterfaceVpcEndpointAwsService[];
+  /**
+   * CIS ids of the CIS 4.x alarms not to define, for example `['4.15']` in a member account of an
+   * organization trail. Each raises the warning `cdk-security-baseline:securityAlarms.disabledAlarm`.
+   *
+   * @default - every CIS alarm is defined
+   */
+  readonly skipCisAlarms?: string[];
+  /**
+   * Prefix of the CIS alarm names (`<prefix>CIS-<id>-<metricName>`).
+   *
+   * @default - names CloudFormation generates
+   */
+  readonly alarmNamePrefix?: string;
+  /**
+   * Security Hub standards to subscribe.
+   *
+   * @default DEFAULT_SECURITY_HUB_STANDARDS (FSBP, CIS 3.0, NIST 800-53 r5, PCI DSS 4.0.1)
+   */
+  readonly securityHubStandards?: SecurityHubStandard[];
   /**
    * Define the segmented VPC (and, with `bastion`, the bastion in its private tier).
    *
@@ -275,12 +327,14 @@ export class SecurityBaseline extends Construct {
     // filters must sit in the log group's Region, so the CIS alarms are defined there too.
     if (home) {
       this.auditTrail = new AuditTrail(this, 'AuditTrail', {
-        existingTrailLogGroup: props.organizationTrailLogGroup,
+        organizationTrailLogGroup: props.organizationTrailLogGroup,
         dataClass: props.organizationTrailLogGroup ? undefined : named('audit-logs'),
       });
       this.alarms = new SecurityAlarms(this, 'CisAlarms', {
         logGroup: this.auditTrail.logGroup,
         alertTopic: this.alerts.topic,
+        disabledAlarms: props.skipCisAlarms,
+        alarmNamePrefix: props.alarmNamePrefix,
       });
     }
     // One access-log bucket for every bucket the baseline defines (the audit trail's, when it has one).
@@ -293,6 +347,7 @@ export class SecurityBaseline extends Construct {
     this.threatDetection = new ThreatDetection(this, 'ThreatDetection', {
       alertTopic: this.alerts.topic,
       minimumSeverity: props.guardDutyMinimumSeverity,
+      securityHubStandards: props.securityHubStandards,
       existingDetectorId: props.existingDetectorId,
       existingSecurityHub: props.existingSecurityHub,
       existingConfigRecorder: props.existingConfigRecorder,
@@ -318,13 +373,17 @@ export class SecurityBaseline extends Construct {
       this.vpc = new SegmentedVpc(this, 'Network', {
         cidr: props.vpcCidr,
         adminIngressCidrs: props.adminCidrs,
+        availabilityZones: props.availabilityZones,
+        natGateways: props.natGateways,
+        interfaceEndpoints: props.interfaceEndpoints,
         flowLogsDataClass: named('vpc-flow-logs'),
       });
       if (props.bastion ?? true) {
         this.bastion = new Bastion(this, 'Bastion', {
           vpc: this.vpc.vpc,
           ingress: props.adminCidrs?.length ? BastionIngress.fromCidrs(...props.adminCidrs) : undefined,
-          sessionPreferences: props.sessionManagerPreferences,
+          sessionManagerPreferences: props.sessionManagerPreferences,
+          allowBroadIngress: props.allowBroadIngress,
           dataClass: named('bastion'),
         });
       }
@@ -364,6 +423,10 @@ export class SecurityBaseline extends Construct {
   }
 }
 
+/**
+ * Validate the baseline's own props before any child is built, so that every error names a prop the
+ * caller typed (`alertEmails`, not `SecurityAlerts.emails`) and a fix they can apply here.
+ */
 function validateSecurityBaselineProps(scope: Construct, props: SecurityBaselineProps): void {
   const problems: string[] = [];
   if (!props.alertEmails?.length && !props.slack) {
@@ -372,6 +435,27 @@ function validateSecurityBaselineProps(scope: Construct, props: SecurityBaseline
         "pass alertEmails: ['secops@example.com'] or a slack channel",
     );
   }
+  for (const email of props.alertEmails ?? []) {
+    if (!Token.isUnresolved(email) && !EMAIL.test(email)) {
+      problems.push(`alertEmails must contain email addresses, got ${JSON.stringify(email)}; use an address such as 'secops@example.com'`);
+    }
+  }
+  duplicates('alertEmails', props.alertEmails, problems);
+  validateNetworkProps(props, problems);
+  const severity = props.guardDutyMinimumSeverity;
+  if (severity !== undefined && !Token.isUnresolved(severity) &&
+    (!Number.isFinite(severity) || severity < GUARDDUTY_SEVERITY_MIN || severity > GUARDDUTY_SEVERITY_MAX)) {
+    problems.push(
+      `guardDutyMinimumSeverity must be a GuardDuty severity from ${GUARDDUTY_SEVERITY_MIN.toFixed(1)} to ${GUARDDUTY_SEVERITY_MAX.toFixed(1)}, got ${String(severity)}; ` +
+        'use 1.0 (Low and above), 4.0 (Medium and above, the default), 7.0 (High and above) or 9.0 (Critical only)',
+    );
+  }
+  const unknownAlarms = (props.skipCisAlarms ?? []).filter((id) => !Token.isUnresolved(id) && !CIS_ALARM_IDS.includes(id));
+  if (unknownAlarms.length > 0) {
+    problems.push(`skipCisAlarms must contain CIS alarm ids, got unknown ${JSON.stringify(unknownAlarms)}; use ids from ${CIS_ALARM_IDS.join(', ')}`);
+  }
+  duplicates('skipCisAlarms', props.skipCisAlarms, problems);
+  duplicates('securityHubStandards', props.securityHubStandards, problems, (s) => s.constructId);
   if (props.sessionManagerPreferences !== undefined && (props.network === false || props.bastion === false)) {
     problems.push(
       `sessionManagerPreferences (${props.sessionManagerPreferences}) configures the bastion's session logging, but the bastion is switched off; ` +
@@ -457,4 +541,63 @@ function validateAccountPlacement(scope: Construct, entry: BaselineEntry, props:
     }
   }
   throwIfProblems('SecurityBaseline.DuplicateInAccount', scope, problems);
+}
+
+/** The network props, in the baseline's words (`vpcCidr`, `adminCidrs`), checked before the VPC is built. */
+function validateNetworkProps(props: SecurityBaselineProps, problems: string[]): void {
+  const networkOn = props.network ?? true;
+  if (!networkOn) {
+    const given = (['vpcCidr', 'availabilityZones', 'natGateways', 'interfaceEndpoints', 'allowBroadIngress'] as const).filter((p) => props[p] !== undefined);
+    if (given.length > 0) {
+      problems.push(`network is false, so ${given.join(', ')} would have no effect (got ${JSON.stringify(given)}); remove them or set network: true`);
+    }
+  }
+  if (props.vpcCidr !== undefined && !Token.isUnresolved(props.vpcCidr)) {
+    const parsed = parseIpv4Cidr(props.vpcCidr);
+    if (!parsed) {
+      problems.push(`vpcCidr must be an IPv4 CIDR such as '10.0.0.0/16', got ${JSON.stringify(props.vpcCidr)}`);
+    } else if (parsed.mask < 16 || parsed.mask > 28) {
+      problems.push(`vpcCidr must have a prefix length from /16 to /28 (the VPC limits), got ${JSON.stringify(props.vpcCidr)}; for example '10.0.0.0/16'`);
+    } else if (ipv4HostBitsSet(parsed)) {
+      problems.push(`vpcCidr must be a network address, got ${JSON.stringify(props.vpcCidr)}; use ${JSON.stringify(ipv4Network(parsed))}`);
+    }
+  }
+  const adminCidrs = props.adminCidrs ?? [];
+  if (adminCidrs.length > MAX_ADMIN_CIDRS) {
+    problems.push(`adminCidrs may hold at most ${MAX_ADMIN_CIDRS} CIDRs (network ACL rule quota), got ${adminCidrs.length}; summarise them`);
+  }
+  for (const cidr of adminCidrs) {
+    if (Token.isUnresolved(cidr)) continue;
+    const parsed = parseIpv4Cidr(cidr);
+    if (!parsed) {
+      problems.push(`adminCidrs must hold IPv4 CIDRs such as '203.0.113.0/24' (the VPC is IPv4-only), got ${JSON.stringify(cidr)}`);
+    } else if (parsed.mask === 0) {
+      problems.push(`adminCidrs must not contain ${JSON.stringify(cidr)}: it would open SSH to the internet (CIS AWS 5.1); list your corporate ranges`);
+    } else if (parsed.mask < 16 && !props.allowBroadIngress) {
+      problems.push(
+        `adminCidrs must not hold networks broader than /16, got ${JSON.stringify(cidr)}; ` +
+          'list your corporate ranges, or pass allowBroadIngress: true to accept the broader network with a warning',
+      );
+    } else if (ipv4HostBitsSet(parsed)) {
+      problems.push(`adminCidrs must hold network addresses, got ${JSON.stringify(cidr)}; use ${JSON.stringify(ipv4Network(parsed))}`);
+    }
+  }
+  if (props.allowBroadIngress !== undefined && !adminCidrs.length) {
+    problems.push(`allowBroadIngress would have no effect because adminCidrs is empty (got ${JSON.stringify(props.allowBroadIngress)}); remove it, or pass adminCidrs`);
+  }
+  const azs = props.availabilityZones;
+  if (azs !== undefined && !Token.isUnresolved(azs)) {
+    duplicates('availabilityZones', azs, problems);
+    if (azs.length < 2) {
+      problems.push(`availabilityZones must name at least two zones (the VPC spans them for resilience), got ${JSON.stringify(azs)}; for example ['eu-west-1a', 'eu-west-1b']`);
+    }
+  }
+  const nat = props.natGateways;
+  if (nat !== undefined && !Token.isUnresolved(nat)) {
+    const azCount = azs?.length ?? 3;
+    if (!Number.isInteger(nat) || nat < 1 || nat > azCount) {
+      problems.push(`natGateways must be a whole number from 1 to the number of Availability Zones (${azCount}), got ${String(nat)}; for example natGateways: 1`);
+    }
+  }
+  duplicates('interfaceEndpoints', props.interfaceEndpoints, problems, (e) => e.shortName);
 }

@@ -4,6 +4,8 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
 import { throwIfProblems } from '../../lib/errors';
+import { wholeDays } from '../../lib/validation';
+import { checkDataClass, keyAliasSourceOf } from './private/key-naming';
 
 /**
  * Actions the account keeps on every key, so a key policy can never lock the account out of
@@ -190,7 +192,6 @@ export interface DataKeyProps {
   readonly crossStackGrantServices?: string[];
 }
 
-const DATA_CLASS = /^[a-z0-9][a-z0-9-]{0,49}$/;
 const SERVICE_PREFIX = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 /**
@@ -508,9 +509,16 @@ function claimAlias(key: DataKey, aliasName: string): void {
   const slot = `${stack.account}/${stack.region}/${aliasName}`;
   const other = claimed.get(slot);
   if (other !== undefined) {
+    // Name the prop the caller typed: a composed construct (SegmentedVpc, SecureBucket, ...) registers
+    // the prop its child data classes derive from, so its caller is never told to set a DataKey prop.
+    const source = keyAliasSourceOf(key) ?? {
+      prop: 'dataClass',
+      value: key.dataClass,
+      fix: 'give each DataKey its own dataClass, or a different aliasPrefix',
+    };
     throwIfProblems('DataKey.DuplicateAlias', key, [
-      `dataClass ${JSON.stringify(key.dataClass)} gives alias ${aliasName}, which ${other} already uses in this account and Region; ` +
-        'give each key its own dataClass (for example dataClass on SecureBucket) or pass an existing key',
+      `${source.prop} ${JSON.stringify(source.value)} gives KMS alias ${aliasName}, which ${other} already uses in this account and Region; ` +
+        source.fix,
     ]);
   }
   claimed.set(slot, key.node.path);
@@ -518,23 +526,37 @@ function claimAlias(key: DataKey, aliasName: string): void {
 
 function validateDataKeyProps(scope: Construct, props: DataKeyProps): void {
   const problems: string[] = [];
-  if (!Token.isUnresolved(props.dataClass) && !DATA_CLASS.test(props.dataClass)) {
-    problems.push(
-      `dataClass must be 1-50 lowercase letters, digits or hyphens (it becomes the alias), got ${JSON.stringify(props.dataClass)}; ` +
-        "use a name such as 'logs' or 'customer-data'",
-    );
-  }
+  checkDataClass('dataClass', props.dataClass, problems);
   if (props.aliasPrefix !== undefined && !Token.isUnresolved(props.aliasPrefix)) {
-    if (!/^[a-zA-Z0-9/_-]{1,100}$/.test(props.aliasPrefix) || props.aliasPrefix.startsWith('aws')) {
+    // alias/aws/ is reserved for AWS managed keys: KMS rejects a customer managed key's alias under it.
+    // @see https://docs.aws.amazon.com/kms/latest/developerguide/alias-create.html
+    if (!/^[a-zA-Z0-9/_-]{1,100}$/.test(props.aliasPrefix) || props.aliasPrefix.startsWith('/') || props.aliasPrefix.endsWith('/')) {
       problems.push(
-        `aliasPrefix must be letters, digits, '/', '_' or '-' and must not start with 'aws', got ${JSON.stringify(props.aliasPrefix)}; ` +
+        `aliasPrefix must be 1-100 letters, digits, '/', '_' or '-', not starting or ending with '/', got ${JSON.stringify(props.aliasPrefix)}; ` +
+          "use your organisation's prefix, for example 'acme'",
+      );
+    } else if (props.aliasPrefix === 'aws' || props.aliasPrefix.startsWith('aws/')) {
+      problems.push(
+        `aliasPrefix must not be 'aws' or start with 'aws/' (KMS reserves alias/aws/ for AWS managed keys), got ${JSON.stringify(props.aliasPrefix)}; ` +
           "use your organisation's prefix, for example 'acme'",
       );
     }
   }
-  if (props.rotationPeriod !== undefined && !props.rotationPeriod.isUnresolved()) {
-    const days = props.rotationPeriod.toDays({ integral: false });
-    if (!Number.isInteger(days) || days < 90 || days > 2560) {
+  if (props.administrators !== undefined) {
+    // An AnyPrincipal administrator would let anyone change the key policy and schedule the key's deletion.
+    props.administrators.forEach((admin, i) => {
+      const json = admin.policyFragment.principalJson;
+      if ((json.AWS ?? []).includes('*')) {
+        problems.push(
+          `administrators[${i}] must not be AnyPrincipal (or a principal of '*'), got ${admin.toString()}; anyone could rewrite the key policy ` +
+            'and schedule the key for deletion. Name the administrator roles, for example iam.Role.fromRoleArn(...)',
+        );
+      }
+    });
+  }
+  const days = wholeDays('rotationPeriod', props.rotationPeriod, problems);
+  if (days !== undefined) {
+    if (days < 90 || days > 2560) {
       problems.push(
         `rotationPeriod must be a whole number of days from 90 to 2560 (KMS limits), got ${days} days; ` +
           'use Duration.days(365) for yearly rotation or Duration.days(90) for quarterly',

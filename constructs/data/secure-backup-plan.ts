@@ -9,7 +9,8 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct, IConstruct } from 'constructs';
-import { throwIfProblems } from '../../lib/errors';
+import { throwIfProblems, validationMessages } from '../../lib/errors';
+import { samePartition, wholeDays } from '../../lib/validation';
 import { DEFAULT_LOCK_MIN_RETENTION_DAYS, SecureBackupVault } from './secure-backup-vault';
 
 /**
@@ -325,12 +326,16 @@ export class SecureBackupPlan extends Construct {
     this.allowRolesToUseVaultKey(stack);
     this.node.addValidation({
       validate: () =>
-        this.hasTagSelection || this.protectedArns.length > 0
-          ? []
-          : [
-              `[SecureBackupPlan.NothingSelected] ${this.node.path} selects no resource, so it backs up nothing; ` +
-                'pass selectionTags or call protect() with the tables, databases, file systems or buckets to back up',
-            ],
+        validationMessages(
+          'SecureBackupPlan.NothingSelected',
+          this,
+          this.hasTagSelection || this.protectedArns.length > 0
+            ? []
+            : [
+                'selectionTags is empty and protect() was never called, so the plan backs up nothing; ' +
+                  'pass selectionTags or call protect() with the tables, databases, file systems or buckets to back up',
+              ],
+        ),
     });
   }
 
@@ -541,14 +546,15 @@ function validateSecureBackupPlanProps(scope: Construct, props: SecureBackupPlan
     }
   }
 
-  const retentionDays = days(props.retention) ?? 35;
-  if (props.retention !== undefined && !props.retention.isUnresolved() && (!Number.isInteger(retentionDays) || retentionDays < 1 || retentionDays > 36500)) {
+  const retentionDays = wholeDays('retention', props.retention, problems) ?? 35;
+  if (props.retention !== undefined && !props.retention.isUnresolved() && (retentionDays < 1 || retentionDays > 36500)) {
     problems.push(`retention must be a whole number of days from 1 to 36500, got ${JSON.stringify(retentionDays)} days`);
   }
   const retentionKnown = props.retention === undefined || !props.retention.isUnresolved();
   if (vault && retentionKnown) {
-    const min = days(vault.lockMinRetention);
-    const max = days(vault.lockMaxRetention);
+    // The vault validated its own lock retentions (whole days); here they are only read.
+    const min = lockDays(vault.lockMinRetention);
+    const max = lockDays(vault.lockMaxRetention);
     if (min !== undefined && retentionDays < min) {
       problems.push(
         `retention must be at least the vault lock's minimum of ${min} days, got ${retentionDays} days; ` +
@@ -573,6 +579,9 @@ function validateSecureBackupPlanProps(scope: Construct, props: SecureBackupPlan
 
   (props.copies ?? []).forEach((copy, i) => {
     const arn = copy.destinationVaultArn;
+    // AWS Backup copies only within a partition.
+    // @see https://docs.aws.amazon.com/aws-backup/latest/devguide/cross-region-backup.html
+    samePartition(`copies[${i}].destinationVaultArn`, arn, scope, problems);
     if (!Token.isUnresolved(arn)) {
       const match = VAULT_ARN.exec(arn);
       if (!match) {
@@ -587,8 +596,8 @@ function validateSecureBackupPlanProps(scope: Construct, props: SecureBackupPlan
         );
       }
     }
-    const copyDays = copy.retention === undefined ? (retentionKnown ? retentionDays : undefined) : days(copy.retention);
-    if (copy.retention !== undefined && copyDays !== undefined && (!Number.isInteger(copyDays) || copyDays < 1 || copyDays > 36500)) {
+    const copyDays = copy.retention === undefined ? (retentionKnown ? retentionDays : undefined) : wholeDays(`copies[${i}].retention`, copy.retention, problems);
+    if (copy.retention !== undefined && copyDays !== undefined && (copyDays < 1 || copyDays > 36500)) {
       problems.push(`copies[${i}].retention must be a whole number of days from 1 to 36500, got ${JSON.stringify(copyDays)} days`);
     }
     if (copyDays !== undefined) {
@@ -617,8 +626,8 @@ function validateSecureBackupPlanProps(scope: Construct, props: SecureBackupPlan
         "use events.Schedule.expression('cron(0 6 ? * MON *)')",
     );
   }
-  const window = days(props.restoreTestSelectionWindow);
-  if (window !== undefined && (!Number.isInteger(window) || window < 1 || window > 365)) {
+  const window = wholeDays('restoreTestSelectionWindow', props.restoreTestSelectionWindow, problems);
+  if (window !== undefined && (window < 1 || window > 365)) {
     problems.push(`restoreTestSelectionWindow must be a whole number of days from 1 to 365, got ${JSON.stringify(window)} days`);
   }
   throwIfProblems('SecureBackupPlan.InvalidProps', scope, problems);
@@ -626,9 +635,9 @@ function validateSecureBackupPlanProps(scope: Construct, props: SecureBackupPlan
 
 /** AWS keeps cold recovery points at least 90 days: retention >= cold transition + 90 days. */
 function checkColdStorage(problems: string[], coldProp: string, cold: Duration | undefined, retentionProp: string, retentionDays: number): void {
-  const coldDays = days(cold);
+  const coldDays = wholeDays(coldProp, cold, problems);
   if (coldDays === undefined) return;
-  if (!Number.isInteger(coldDays) || coldDays < 1) {
+  if (coldDays < 1) {
     problems.push(`${coldProp} must be a whole number of days, at least 1, got ${JSON.stringify(coldDays)} days`);
   } else if (retentionDays < coldDays + 90) {
     problems.push(
@@ -638,8 +647,8 @@ function checkColdStorage(problems: string[], coldProp: string, cold: Duration |
   }
 }
 
-/** Days in a duration (fractional if not whole), or undefined when absent or a token. */
-function days(duration: Duration | undefined): number | undefined {
+/** Days of a vault's lock retention, or undefined when absent or a token. */
+function lockDays(duration: Duration | undefined): number | undefined {
   if (duration === undefined || duration.isUnresolved()) return undefined;
   return duration.toDays({ integral: false });
 }

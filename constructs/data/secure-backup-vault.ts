@@ -6,7 +6,9 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { throwIfProblems } from '../../lib/errors';
+import { oneOf, sameRegion, wholeDays } from '../../lib/validation';
 import { DataKey } from './data-key';
+import { nameKeyAliasSource } from './private/key-naming';
 
 /**
  * How AWS Backup Vault Lock protects the vault's recovery points.
@@ -202,6 +204,11 @@ export class SecureBackupVault extends Construct {
   constructor(scope: Construct, id: string, props: SecureBackupVaultProps = {}) {
     super(scope, id);
     validateSecureBackupVaultProps(this, props);
+    nameKeyAliasSource(this, {
+      prop: 'dataClass',
+      value: props.dataClass ?? 'backup',
+      fix: 'give each SecureBackupVault its own dataClass, or pass encryptionKey and notificationTopic',
+    });
 
     const stack = Stack.of(this);
     const dataClass = props.dataClass ?? 'backup';
@@ -421,6 +428,11 @@ function validateSecureBackupVaultProps(scope: Construct, props: SecureBackupVau
   const problems: string[] = [];
   const mode = props.lockMode ?? VaultLockMode.GOVERNANCE;
 
+  // A JavaScript or Python caller can pass any string: reject it rather than treat it as governance.
+  oneOf('lockMode', props.lockMode, Object.values(VaultLockMode), problems);
+  sameRegion('encryptionKey', props.encryptionKey, scope, problems);
+  // The name pattern of CreateBackupVault; it also rules out AWS Backup's own names with '/', such as
+  // aws/efs/automatic-backup-vault. @see https://docs.aws.amazon.com/aws-backup/latest/devguide/API_CreateBackupVault.html
   if (props.backupVaultName !== undefined && !Token.isUnresolved(props.backupVaultName) && !/^[a-zA-Z0-9\-_]{2,50}$/.test(props.backupVaultName)) {
     problems.push(
       `backupVaultName must be 2-50 letters, digits, '-' or '_', got ${JSON.stringify(props.backupVaultName)}; ` +
@@ -440,36 +452,36 @@ function validateSecureBackupVaultProps(scope: Construct, props: SecureBackupVau
     );
   }
 
-  const min = wholeDays(props.lockMinRetention);
-  const max = wholeDays(props.lockMaxRetention);
-  if (min !== undefined && (!Number.isInteger(min) || min < 1 || min > 36500)) {
+  const min = wholeDays('lockMinRetention', props.lockMinRetention, problems);
+  const max = wholeDays('lockMaxRetention', props.lockMaxRetention, problems);
+  if (min !== undefined && (min < 1 || min > 36500)) {
     problems.push(
       `lockMinRetention must be a whole number of days from 1 to 36500, got ${JSON.stringify(min)} days; ` +
         'use Duration.days(35) or longer',
     );
   }
-  if (max !== undefined && (!Number.isInteger(max) || max < 1 || max > 36500)) {
+  if (max !== undefined && (max < 1 || max > 36500)) {
     problems.push(
       `lockMaxRetention must be a whole number of days from 1 to 36500, got ${JSON.stringify(max)} days; ` +
         'omit it for no maximum',
     );
   }
   const effectiveMin = props.lockMinRetention === undefined ? DEFAULT_LOCK_MIN_RETENTION_DAYS : min;
-  if (max !== undefined && effectiveMin !== undefined && Number.isInteger(max) && Number.isInteger(effectiveMin) && max <= effectiveMin) {
+  if (max !== undefined && effectiveMin !== undefined && max <= effectiveMin) {
     problems.push(
       `lockMaxRetention must be greater than lockMinRetention, got lockMinRetention ${effectiveMin} days and lockMaxRetention ${max} days; ` +
         'raise lockMaxRetention, lower lockMinRetention, or omit lockMaxRetention for no maximum',
     );
   }
 
-  if (props.changeableFor !== undefined && !props.changeableFor.isUnresolved()) {
-    const days = props.changeableFor.toDays({ integral: false });
+  const days = wholeDays('changeableFor', props.changeableFor, problems);
+  if (days !== undefined) {
     if (mode !== VaultLockMode.COMPLIANCE) {
       problems.push(
         `changeableFor is the grace period of a compliance-mode lock, but lockMode is ${mode} (changeableFor ${days} days); ` +
           'set lockMode: VaultLockMode.COMPLIANCE or omit changeableFor',
       );
-    } else if (!Number.isInteger(days) || days < 3) {
+    } else if (days < 3) {
       problems.push(
         `changeableFor must be a whole number of days, at least 3 (AWS Backup's cooling-off period), got ${days} days; ` +
           'use Duration.days(3) or longer',
@@ -496,10 +508,4 @@ function validateSecureBackupVaultProps(scope: Construct, props: SecureBackupVau
     }
   }
   throwIfProblems('SecureBackupVault.InvalidProps', scope, problems);
-}
-
-/** Days in a duration (fractional if not whole), or undefined when absent or a token. */
-function wholeDays(duration: Duration | undefined): number | undefined {
-  if (duration === undefined || duration.isUnresolved()) return undefined;
-  return duration.toDays({ integral: false });
 }

@@ -4,7 +4,9 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct, IConstruct } from 'constructs';
 import { throwIfProblems } from '../../lib/errors';
+import { oneOf, sameRegion, wholeDays } from '../../lib/validation';
 import { DataKey } from './data-key';
+import { nameKeyAliasSource } from './private/key-naming';
 
 /** Minimum days the baseline keeps server access logs (CIS, PCI DSS 10.5.1 expect a year). */
 export const MIN_ACCESS_LOG_RETENTION_DAYS = 365;
@@ -100,12 +102,20 @@ export interface SecureBucketProps {
    */
   readonly accessLogsPrefix?: string;
   /**
-   * How long the log bucket defined inside keeps access logs: a whole number of days, at least 365.
+   * How long the log bucket defined inside keeps access logs: a whole number of days, at least 365
+   * unless `allowShortRetention` is set.
    * Only when `accessLogsBucket` is not given.
    *
    * @default Duration.days(365)
    */
   readonly accessLogsRetention?: Duration;
+  /**
+   * Accept an `accessLogsRetention` shorter than 365 days. Emits the acknowledgeable warning
+   * `cdk-security-baseline:secureBucket.shortRetention`.
+   *
+   * @default false
+   */
+  readonly allowShortRetention?: boolean;
   /**
    * Extra bucket settings (CORS, inventories, metrics, intelligent tiering, replication, extra
    * lifecycle rules, ...). Settings the baseline owns (encryption, public access, ACLs and object
@@ -154,6 +164,11 @@ export class SecureBucket extends Construct {
   constructor(scope: Construct, id: string, props: SecureBucketProps = {}) {
     super(scope, id);
     validateSecureBucketProps(this, props);
+    nameKeyAliasSource(this, {
+      prop: 'dataClass',
+      value: props.dataClass ?? 'data',
+      fix: 'give each SecureBucket its own dataClass, or pass encryptionKey',
+    });
     const passthrough = props.bucketProps ?? {};
 
     if (props.encryptionKey) {
@@ -169,6 +184,14 @@ export class SecureBucket extends Construct {
     const logsPrefix = props.accessLogsPrefix ?? passthrough.serverAccessLogsPrefix;
     this.accessLogsBucket =
       givenLogsBucket ?? defineAccessLogsBucket(this, 'AccessLogs', props.accessLogsRetention ?? Duration.days(365));
+    const logDays = props.accessLogsRetention?.isUnresolved() ? undefined : props.accessLogsRetention?.toDays();
+    if (!givenLogsBucket && logDays !== undefined && logDays < MIN_ACCESS_LOG_RETENTION_DAYS) {
+      Annotations.of(this).addWarningV2(
+        'cdk-security-baseline:secureBucket.shortRetention',
+        `accessLogsRetention is ${logDays} days, below the ${MIN_ACCESS_LOG_RETENTION_DAYS} days CIS and PCI DSS 10.5.1 expect; ` +
+          'evidence of who read or changed the data may be gone before an incident is investigated',
+      );
+    }
     if (givenLogsBucket?.encryptionKey) {
       Annotations.of(this).addWarningV2(
         'cdk-security-baseline:secureBucket.accessLogsBucketKms',
@@ -386,15 +409,11 @@ function acknowledgeNoReplication(scope: IConstruct): void {
   );
 }
 
+// Reserved prefixes and suffixes as "General purpose bucket naming rules" lists them (sthree- covers
+// sthree-configurator). @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html
 const BUCKET_NAME = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
 const RESERVED_BUCKET_PREFIXES = ['xn--', 'sthree-', 'amzn-s3-demo-'];
 const RESERVED_BUCKET_SUFFIXES = ['-s3alias', '--ol-s3', '--x-s3', '--table-s3'];
-
-/** Whole days of a duration, or undefined when it is a token (skipped, as every token is). */
-function days(d: Duration | undefined): number | undefined {
-  if (d === undefined || d.isUnresolved()) return undefined;
-  return d.toDays({ integral: false });
-}
 
 function validateSecureBucketProps(scope: Construct, props: SecureBucketProps): void {
   const problems: string[] = [];
@@ -425,24 +444,31 @@ function validateSecureBucketProps(scope: Construct, props: SecureBucketProps): 
     }
   }
 
+  sameRegion('encryptionKey', props.encryptionKey, scope, problems);
+
   // Lifecycle and Object Lock.
-  const noncurrent = days(props.noncurrentVersionExpiration);
-  if (noncurrent !== undefined && (!Number.isInteger(noncurrent) || noncurrent < 1)) {
+  const noncurrent = wholeDays('noncurrentVersionExpiration', props.noncurrentVersionExpiration, problems);
+  if (noncurrent !== undefined && noncurrent < 1) {
     problems.push(
       `noncurrentVersionExpiration must be a whole number of days, at least 1, got ${noncurrent} days; ` +
         'use Duration.days(365) (the default) or the number of days old versions must stay recoverable',
     );
   }
-  const expiration = days(props.expiration);
-  if (expiration !== undefined && (!Number.isInteger(expiration) || expiration < 1)) {
+  const expiration = wholeDays('expiration', props.expiration, problems);
+  if (expiration !== undefined && expiration < 1) {
     problems.push(
       `expiration must be a whole number of days, at least 1, got ${expiration} days; ` +
         'use Duration.days(n) with the storage limit of the data class, or leave it unset to keep current objects',
     );
   }
-  const retention = days(props.objectLock?.retention);
+  // A JavaScript or Python caller can pass any string as the mode: reject it rather than let
+  // objectLockRetention() silently pick GOVERNANCE.
+  if (props.objectLock !== undefined) {
+    oneOf('objectLock.mode', props.objectLock.mode, Object.values(ObjectLockMode), problems);
+  }
+  const retention = wholeDays('objectLock.retention', props.objectLock?.retention, problems);
   if (retention !== undefined) {
-    if (!Number.isInteger(retention) || retention < 1 || retention > MAX_OBJECT_LOCK_DAYS) {
+    if (retention < 1 || retention > MAX_OBJECT_LOCK_DAYS) {
       problems.push(
         `objectLock.retention must be a whole number of days from 1 to ${MAX_OBJECT_LOCK_DAYS}, got ${retention} days; ` +
           'use for example Duration.days(365), or leave objectLock unset to keep Object Lock off',
@@ -451,7 +477,7 @@ function validateSecureBucketProps(scope: Construct, props: SecureBucketProps): 
       const shorter = [
         ...(expiration !== undefined && expiration < retention ? [['expiration', expiration] as const] : []),
         ...(bp.lifecycleRules ?? []).flatMap((r, i) => {
-          const d = days(r.expiration);
+          const d = wholeDays(`bucketProps.lifecycleRules[${i}].expiration`, r.expiration, problems);
           return d !== undefined && d < retention ? [[`bucketProps.lifecycleRules[${i}].expiration`, d] as const] : [];
         }),
       ];
@@ -488,16 +514,18 @@ function validateSecureBucketProps(scope: Construct, props: SecureBucketProps): 
         'Region, bucket and event date, so a shared log bucket stays searchable; use accessLogsPrefix to place them',
     );
   }
-  const logRetention = days(props.accessLogsRetention);
+  const logRetention = wholeDays('accessLogsRetention', props.accessLogsRetention, problems);
   if (props.accessLogsRetention !== undefined && (props.accessLogsBucket || bp.serverAccessLogsBucket)) {
     problems.push(
       'accessLogsRetention applies only to the log bucket SecureBucket defines, but accessLogsBucket was also given; ' +
         "set the retention on your own log bucket's lifecycle rules, or drop accessLogsBucket",
     );
-  } else if (logRetention !== undefined && (!Number.isInteger(logRetention) || logRetention < MIN_ACCESS_LOG_RETENTION_DAYS)) {
+  } else if (logRetention !== undefined && logRetention < 1) {
+    problems.push(`accessLogsRetention must be at least 1 day, got ${logRetention} days; use Duration.days(365) or longer`);
+  } else if (logRetention !== undefined && logRetention < MIN_ACCESS_LOG_RETENTION_DAYS && !props.allowShortRetention) {
     problems.push(
-      `accessLogsRetention must be a whole number of days, at least ${MIN_ACCESS_LOG_RETENTION_DAYS} (CIS, PCI DSS 10.5.1), ` +
-        `got ${logRetention} days; use Duration.days(365) or longer`,
+      `accessLogsRetention must be at least ${MIN_ACCESS_LOG_RETENTION_DAYS} days (CIS, PCI DSS 10.5.1), ` +
+        `got ${logRetention} days; use Duration.days(365) or longer, or pass allowShortRetention: true to accept a shorter retention with a warning`,
     );
   }
 

@@ -1,9 +1,11 @@
-import { Annotations, RemovalPolicy, Token } from 'aws-cdk-lib';
+import { Annotations, Duration, RemovalPolicy, Token } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { throwIfProblems } from '../../lib/errors';
+import { logRetention, sameRegion } from '../../lib/validation';
 import { DataKey } from './data-key';
+import { nameKeyAliasSource } from './private/key-naming';
 
 /** Minimum retention, in days, that the baseline accepts without an explicit override (CIS, PCI DSS 10.5.1). */
 export const MIN_LOG_RETENTION_DAYS = 365;
@@ -16,11 +18,13 @@ export interface SecureLogGroupProps {
    */
   readonly logGroupName?: string;
   /**
-   * How long to keep log events.
+   * How long to keep log events: a whole number of days. A value CloudWatch Logs does not accept is
+   * rounded up to the next one it does (for example 400 days to 545 days).
    *
-   * @default logs.RetentionDays.ONE_YEAR
+   * @see https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html
+   * @default Duration.days(365)
    */
-  readonly retention?: logs.RetentionDays;
+  readonly retention?: Duration;
   /**
    * Accept a retention shorter than 365 days. Emits the acknowledgeable warning
    * `cdk-security-baseline:logGroup.shortRetention`.
@@ -64,7 +68,12 @@ export class SecureLogGroup extends Construct {
 
   constructor(scope: Construct, id: string, props: SecureLogGroupProps = {}) {
     super(scope, id);
-    validateSecureLogGroupProps(this, props);
+    const retention = validateSecureLogGroupProps(this, props);
+    nameKeyAliasSource(this, {
+      prop: 'dataClass',
+      value: props.dataClass ?? 'logs',
+      fix: 'give each SecureLogGroup its own dataClass, or pass encryptionKey',
+    });
 
     if (props.encryptionKey) {
       this.encryptionKey = props.encryptionKey;
@@ -74,8 +83,7 @@ export class SecureLogGroup extends Construct {
       this.encryptionKey = this.dataKey.key;
     }
 
-    const retention = props.retention ?? logs.RetentionDays.ONE_YEAR;
-    if (isShortRetention(retention) && props.allowShortRetention) {
+    if (retention < MIN_LOG_RETENTION_DAYS) {
       Annotations.of(this).addWarningV2(
         'cdk-security-baseline:logGroup.shortRetention',
         `retention is ${retention} days, below the ${MIN_LOG_RETENTION_DAYS} days CIS and PCI DSS 10.5.1 expect; ` +
@@ -93,18 +101,19 @@ export class SecureLogGroup extends Construct {
   }
 }
 
-function isShortRetention(retention: logs.RetentionDays): boolean {
-  return retention !== logs.RetentionDays.INFINITE && retention < MIN_LOG_RETENTION_DAYS;
-}
-
-function validateSecureLogGroupProps(scope: Construct, props: SecureLogGroupProps): void {
+/** Validates the props and returns the retention CloudWatch Logs will apply. */
+function validateSecureLogGroupProps(scope: Construct, props: SecureLogGroupProps): logs.RetentionDays {
   const problems: string[] = [];
-  if (props.retention !== undefined && isShortRetention(props.retention) && !props.allowShortRetention) {
+  const retention = logRetention('retention', props.retention, problems) ?? logs.RetentionDays.ONE_YEAR;
+  if (retention < MIN_LOG_RETENTION_DAYS && !props.allowShortRetention) {
     problems.push(
-      `retention must be at least ${MIN_LOG_RETENTION_DAYS} days, got ${props.retention} days; ` +
-        'use logs.RetentionDays.ONE_YEAR or longer, or pass allowShortRetention: true to accept a shorter retention with a warning',
+      `retention must be at least ${MIN_LOG_RETENTION_DAYS} days, got ${retention} days; ` +
+        'use Duration.days(365) or longer, or pass allowShortRetention: true to accept a shorter retention with a warning',
     );
   }
+  // CloudWatch Logs accepts only a key in the log group's Region.
+  // @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
+  sameRegion('encryptionKey', props.encryptionKey, scope, problems);
   if (props.encryptionKey && props.dataClass !== undefined) {
     problems.push(
       `dataClass names the key the log group defines, but encryptionKey was also given (dataClass ${JSON.stringify(props.dataClass)}); ` +
@@ -117,4 +126,5 @@ function validateSecureLogGroupProps(scope: Construct, props: SecureLogGroupProp
     );
   }
   throwIfProblems('SecureLogGroup.InvalidProps', scope, problems);
+  return retention;
 }

@@ -1,4 +1,4 @@
-import { Annotations, Arn, ArnFormat, Duration, Names, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Annotations, Arn, ArnFormat, Duration, Names, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -6,9 +6,11 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { throwIfProblems } from '../../lib/errors';
+import { logRetention, wholeDays } from '../../lib/validation';
 import { DataKey } from '../data/data-key';
 import { ObjectLockMode, ObjectLockOptions, SecureBucket } from '../data/secure-bucket';
 import { MIN_LOG_RETENTION_DAYS, SecureLogGroup } from '../data/secure-log-group';
+import { acknowledgeExternal, EXTERNAL_FINDINGS } from '../private/external-checks';
 
 /** Default Object Lock of the trail bucket: GOVERNANCE mode, 365 days (see `AuditTrailProps.objectLock`). */
 export const AUDIT_TRAIL_DEFAULT_OBJECT_LOCK: ObjectLockOptions = {
@@ -26,7 +28,7 @@ export interface AuditTrailProps {
    *
    * @default - define a new trail
    */
-  readonly existingTrailLogGroup?: logs.ILogGroup;
+  readonly organizationTrailLogGroup?: logs.ILogGroup;
   /**
    * Data class of the key that encrypts the log files and the log group; it names the key alias
    * (`alias/baseline/<dataClass>`).
@@ -49,19 +51,20 @@ export interface AuditTrailProps {
    */
   readonly s3DataEvents?: cloudtrail.ReadWriteType;
   /**
-   * How long the CloudWatch Logs copy of the trail is kept. Shorter than 365 days needs
-   * `allowShortLogRetention`.
+   * How long the CloudWatch Logs copy of the trail is kept, in whole days. A value CloudWatch Logs does
+   * not offer is rounded up to the next one it does (420 days becomes 545). Shorter than 365 days
+   * needs `allowShortRetention`.
    *
-   * @default logs.RetentionDays.ONE_YEAR
+   * @default Duration.days(365)
    */
-  readonly logRetention?: logs.RetentionDays;
+  readonly logRetention?: Duration;
   /**
    * Accept a `logRetention` shorter than 365 days. Emits the acknowledgeable warning
    * `cdk-security-baseline:logGroup.shortRetention`.
    *
    * @default false
    */
-  readonly allowShortLogRetention?: boolean;
+  readonly allowShortRetention?: boolean;
   /**
    * S3 Object Lock of the trail bucket: every log file is write-once for `retention`.
    *
@@ -113,27 +116,27 @@ export interface AuditTrailProps {
  * - the trail, key, bucket and log group are retained when the stack is deleted.
  */
 export class AuditTrail extends Construct {
-  /** The log group the trail delivers to (the one given as `existingTrailLogGroup`, if any). */
+  /** The log group the trail delivers to (the one given as `organizationTrailLogGroup`, if any). */
   public readonly logGroup: logs.ILogGroup;
-  /** The trail, unless `existingTrailLogGroup` was given. */
+  /** The trail, unless `organizationTrailLogGroup` was given. */
   public readonly trail?: cloudtrail.Trail;
-  /** The trail's name, unless `existingTrailLogGroup` was given. */
+  /** The trail's name, unless `organizationTrailLogGroup` was given. */
   public readonly trailName?: string;
-  /** The trail's ARN, built from its name, unless `existingTrailLogGroup` was given. */
+  /** The trail's ARN, built from its name, unless `organizationTrailLogGroup` was given. */
   public readonly trailArn?: string;
-  /** The bucket the trail delivers to, unless `existingTrailLogGroup` was given. */
+  /** The bucket the trail delivers to, unless `organizationTrailLogGroup` was given. */
   public readonly bucket?: SecureBucket;
-  /** The key that encrypts the log files and the log group, unless `existingTrailLogGroup` was given. */
+  /** The key that encrypts the log files and the log group, unless `organizationTrailLogGroup` was given. */
   public readonly encryptionKey?: kms.IKey;
   /** The `DataKey` behind `encryptionKey`. */
   public readonly dataKey?: DataKey;
 
   constructor(scope: Construct, id: string, props: AuditTrailProps = {}) {
     super(scope, id);
-    validateAuditTrailProps(this, props);
+    const logRetentionDays = validateAuditTrailProps(this, props);
 
-    if (props.existingTrailLogGroup) {
-      this.logGroup = props.existingTrailLogGroup;
+    if (props.organizationTrailLogGroup) {
+      this.logGroup = props.organizationTrailLogGroup;
       return;
     }
 
@@ -231,8 +234,9 @@ export class AuditTrail extends Construct {
     // Log group.
     const logGroup = new SecureLogGroup(this, 'LogGroup', {
       encryptionKey: this.encryptionKey,
-      retention: props.logRetention,
-      allowShortRetention: props.allowShortLogRetention,
+      // Validated and rounded in AuditTrail's words above, so SecureLogGroup never sees a value it rejects.
+      retention: logRetentionDays === undefined ? undefined : Duration.days(logRetentionDays),
+      allowShortRetention: props.allowShortRetention,
     });
     this.logGroup = logGroup.logGroup;
 
@@ -297,11 +301,9 @@ export class AuditTrail extends Construct {
     const streamArn =
       `arn:${nag(stack.partition, 'AWS::Partition')}:logs:${nag(stack.region, 'AWS::Region')}:${account}:` +
       `log-group:<${logGroupLogicalId}>:log-stream:${account}_CloudTrail_*`;
-    Validations.of(logsPolicy).acknowledge({
-      id: `AwsSolutions::AwsSolutions-IAM5[Resource::${streamArn}]`,
-      reason:
+    acknowledgeExternal(logsPolicy, EXTERNAL_FINDINGS.IAM_WILDCARD,
         'The wildcard is only the Region suffix of the log streams CloudTrail itself creates (<account>_CloudTrail_<region>, one per Region of the multi-Region trail, including Regions enabled later); the policy is otherwise pinned to this log group and to CreateLogStream and PutLogEvents.',
-    });
+      `Resource::${streamArn}`);
 
     // CloudTrail checks the bucket policy, the key policy and the role when the trail is created.
     if (bucket.policy) this.trail.node.addDependency(bucket.policy);
@@ -326,7 +328,7 @@ export class AuditTrail extends Construct {
   public grantRead(grantee: iam.IGrantable): iam.Grant {
     if (!this.bucket) {
       throwIfProblems('AuditTrail.NoBucket', this, [
-        'grantRead() needs the trail bucket, but this AuditTrail stands on existingTrailLogGroup and defines none; ' +
+        'grantRead() needs the trail bucket, but this AuditTrail stands on organizationTrailLogGroup and defines none; ' +
           "grant read access on the existing trail's bucket where it is defined",
       ]);
     }
@@ -334,15 +336,15 @@ export class AuditTrail extends Construct {
   }
 }
 
-function validateAuditTrailProps(scope: Construct, props: AuditTrailProps): void {
+function validateAuditTrailProps(scope: Construct, props: AuditTrailProps): logs.RetentionDays | undefined {
   const problems: string[] = [];
-  if (props.existingTrailLogGroup) {
+  if (props.organizationTrailLogGroup) {
     const trailProps: Array<keyof AuditTrailProps> = [
       'dataClass',
       'trailName',
       's3DataEvents',
       'logRetention',
-      'allowShortLogRetention',
+      'allowShortRetention',
       'objectLock',
       'logFileExpiration',
       'accessLogsBucket',
@@ -350,8 +352,8 @@ function validateAuditTrailProps(scope: Construct, props: AuditTrailProps): void
     const set = trailProps.filter((p) => props[p] !== undefined);
     if (set.length > 0) {
       problems.push(
-        `${set.join(', ')} configure the trail AuditTrail defines, but existingTrailLogGroup was given, so it defines none (got ${JSON.stringify(set)}); ` +
-          'configure the existing trail where it is defined, or drop existingTrailLogGroup',
+        `${set.join(', ')} configure the trail AuditTrail defines, but organizationTrailLogGroup was given, so it defines none (got ${JSON.stringify(set)}); ` +
+          'configure the existing trail where it is defined, or drop organizationTrailLogGroup',
       );
     }
   }
@@ -364,16 +366,24 @@ function validateAuditTrailProps(scope: Construct, props: AuditTrailProps): void
       );
     }
   }
-  if (
-    props.logRetention !== undefined &&
-    props.logRetention !== logs.RetentionDays.INFINITE &&
-    props.logRetention < MIN_LOG_RETENTION_DAYS &&
-    !props.allowShortLogRetention
-  ) {
+  const retention = logRetention('logRetention', props.logRetention, problems);
+  if (retention !== undefined && retention < MIN_LOG_RETENTION_DAYS && !props.allowShortRetention) {
     problems.push(
-      `logRetention must be at least ${MIN_LOG_RETENTION_DAYS} days, got ${props.logRetention} days; ` +
-        'use logs.RetentionDays.ONE_YEAR or longer, or pass allowShortLogRetention: true to accept a shorter retention with a warning',
+      `logRetention must be at least ${MIN_LOG_RETENTION_DAYS} days, got ${retention} days; ` +
+        'use Duration.days(365) or longer, or pass allowShortRetention: true to accept a shorter retention with a warning',
+    );
+  }
+  // Log files are write-once for the Object Lock retention: an expiration before it could never apply.
+  const expiration = wholeDays('logFileExpiration', props.logFileExpiration, problems);
+  const lockDays = wholeDays('objectLock.retention', (props.objectLock ?? AUDIT_TRAIL_DEFAULT_OBJECT_LOCK).retention, []);
+  if (expiration !== undefined && expiration < 1) {
+    problems.push(`logFileExpiration must be at least 1 day, got ${expiration} days; use Duration.days(n), or leave it unset to keep log files`);
+  } else if (expiration !== undefined && lockDays !== undefined && expiration < lockDays) {
+    problems.push(
+      `logFileExpiration (${expiration} days) is shorter than the trail bucket's Object Lock retention (${lockDays} days${props.objectLock ? '' : ', the default'}); ` +
+        `log files could not be deleted before then: use logFileExpiration: Duration.days(${lockDays}) or longer, or shorten objectLock.retention`,
     );
   }
   throwIfProblems('AuditTrail.InvalidProps', scope, problems);
+  return retention;
 }

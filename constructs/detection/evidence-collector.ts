@@ -1,4 +1,4 @@
-import { Duration, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -12,6 +12,7 @@ import { handlerCode } from '../../lib/handler-assets';
 import { EVIDENCE_ACTIONS } from '../../lib/lambda/evidence/policy';
 import { ObjectLockMode, SecureBucket } from '../data/secure-bucket';
 import { SecureLogGroup } from '../data/secure-log-group';
+import { acknowledgeExternal, EXTERNAL_FINDINGS } from '../private/external-checks';
 
 /** Longest Object Lock retention S3 accepts, in days. */
 const MAX_RETENTION_DAYS = 36500;
@@ -102,14 +103,12 @@ export class EvidenceCollector extends Construct {
         new iam.PolicyStatement({ sid: 'WriteOwnLogs', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logs.logGroup.logGroupArn] }),
       ],
     });
-    Validations.of(policy).acknowledge({
-      id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
-      reason: 'The KMS and Backup List actions the collectors call (ListKeys, ListAliases, ListBackupVaults, ListBackupPlans, the job lists) support no resource-level permission, and the Get/Describe actions must read every key and vault of the account; all are read-only metadata calls.',
-    });
-    Validations.of(policy).acknowledge({
-      id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(this.bucket.bucket.node.defaultChild as any)}.Arn>/evidence/*]`,
-      reason: 'Each run writes a new object named by account, date and time under evidence/, so the object ARN must be a prefix; only s3:PutObject is allowed and Object Lock keeps what is written.',
-    });
+    acknowledgeExternal(policy, EXTERNAL_FINDINGS.IAM_WILDCARD,
+      'The KMS and Backup List actions the collectors call (ListKeys, ListAliases, ListBackupVaults, ListBackupPlans, the job lists) support no resource-level permission, and the Get/Describe actions must read every key and vault of the account; all are read-only metadata calls.',
+      'Resource::*');
+    acknowledgeExternal(policy, EXTERNAL_FINDINGS.IAM_WILDCARD,
+      'Each run writes a new object named by account, date and time under evidence/, so the object ARN must be a prefix; only s3:PutObject is allowed and Object Lock keeps what is written.',
+      `Resource::<${Stack.of(this).getLogicalId(this.bucket.bucket.node.defaultChild as any)}.Arn>/evidence/*`);
 
     const stack = Stack.of(this);
     this.function = new lambda.Function(this, 'Function', {
@@ -132,19 +131,12 @@ export class EvidenceCollector extends Construct {
       },
     });
     this.function.node.addDependency(policy);
-    const schedule = 'a scheduled evidence run';
-    for (const [ackId, reason] of [
-      ['HIPAA.Security::HIPAA.Security-LambdaInsideVPC', `The function only calls the regional KMS, Backup, STS and S3 APIs over TLS and reaches no private resource; a VPC would add NAT or endpoints for ${schedule} without reducing exposure.`],
-      ['NIST.800.53.R5::NIST.800.53.R5-LambdaInsideVPC', `The function only calls the regional KMS, Backup, STS and S3 APIs over TLS and reaches no private resource; a VPC would add NAT or endpoints for ${schedule} without reducing exposure.`],
-      ['PCI.DSS.321::PCI.DSS.321-LambdaInsideVPC', `The function only calls the regional KMS, Backup, STS and S3 APIs over TLS and reaches no private resource; a VPC would add NAT or endpoints for ${schedule} without reducing exposure.`],
-      ['cdk-validator-cfnguard::lambda_inside_vpc_check', `The function only calls the regional KMS, Backup, STS and S3 APIs over TLS and reaches no private resource; a VPC would add NAT or endpoints for ${schedule} without reducing exposure.`],
-      ['HIPAA.Security::HIPAA.Security-LambdaDLQ', 'The schedule event carries no data: a failed run raises the Errors alarm on the alert topic and the next scheduled run collects afresh, so a dead-letter queue would only hold empty schedule events nobody replays.'],
-      ['NIST.800.53.R5::NIST.800.53.R5-LambdaDLQ', 'The schedule event carries no data: a failed run raises the Errors alarm on the alert topic and the next scheduled run collects afresh, so a dead-letter queue would only hold empty schedule events nobody replays.'],
-      ['HIPAA.Security::HIPAA.Security-LambdaConcurrency', 'Only the schedule invokes the function, a few times a day, so it cannot use up the account concurrency; reserving any would fail deployment in new accounts whose Lambda concurrency quota is still 10.'],
-      ['NIST.800.53.R5::NIST.800.53.R5-LambdaConcurrency', 'Only the schedule invokes the function, a few times a day, so it cannot use up the account concurrency; reserving any would fail deployment in new accounts whose Lambda concurrency quota is still 10.'],
-    ]) {
-      Validations.of(this.function).acknowledge({ id: ackId, reason });
-    }
+    acknowledgeExternal(this.function, EXTERNAL_FINDINGS.LAMBDA_INSIDE_VPC,
+      'The function only calls the regional KMS, Backup, STS and S3 APIs over TLS and reaches no private resource; a VPC would add NAT or endpoints for a scheduled evidence run without reducing exposure.');
+    acknowledgeExternal(this.function, EXTERNAL_FINDINGS.LAMBDA_DLQ,
+      'The schedule event carries no data: a failed run raises the Errors alarm on the alert topic and the next scheduled run collects afresh, so a dead-letter queue would only hold empty schedule events nobody replays.');
+    acknowledgeExternal(this.function, EXTERNAL_FINDINGS.LAMBDA_CONCURRENCY,
+      'Only the schedule invokes the function, a few times a day, so it cannot use up the account concurrency; reserving any would fail deployment in new accounts whose Lambda concurrency quota is still 10.');
 
     this.rule = new events.Rule(this, 'Schedule', {
       description: 'Runs the cdk-security-baseline evidence collector',

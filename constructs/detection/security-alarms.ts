@@ -6,6 +6,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { throwIfProblems } from '../../lib/errors';
 import { CIS_ALARM_DEFINITIONS, CIS_ALARM_IDS, CisAlarmDefinition } from './cis-alarm-definitions';
+import { SecurityAlerts } from './security-alerts';
 
 export interface SecurityAlarmsProps {
   /**
@@ -15,7 +16,15 @@ export interface SecurityAlarmsProps {
   readonly logGroup: logs.ILogGroup;
   /**
    * Topic every alarm notifies, for example `SecurityAlerts.topic`. CIS and Security Hub expect it to
-   * have at least one subscriber (`SecurityAlerts` checks that at synth).
+   * have at least one subscriber, and the alarms carry account activity, so it must be KMS-encrypted.
+   *
+   * What synth can check:
+   *
+   * | topic given                          | encrypted?                     | subscribed?                          |
+   * |--------------------------------------|--------------------------------|--------------------------------------|
+   * | `SecurityAlerts.topic`               | always (its own key)           | `SecurityAlerts` checks it at synth  |
+   * | an `sns.Topic` defined in the app    | `masterKey` must be set        | a subscription must exist by synth   |
+   * | an imported topic (`fromTopicArn`)   | assumed: its owner encrypts it | assumed: its owner subscribes to it  |
    */
   readonly alertTopic: sns.ITopic;
   /**
@@ -82,6 +91,8 @@ export class SecurityAlarms extends Construct {
   constructor(scope: Construct, id: string, props: SecurityAlarmsProps) {
     super(scope, id);
     validateSecurityAlarmsProps(this, props);
+    // Subscriptions may be added after this constructor runs, so that check waits for synth.
+    this.node.addValidation({ validate: () => validateTopicSubscribed(this, props.alertTopic) });
 
     this.metricNamespace = props.metricNamespace ?? SecurityAlarms.DEFAULT_NAMESPACE;
     const disabled = new Set(props.disabledAlarms ?? []);
@@ -175,10 +186,34 @@ function validateSecurityAlarmsProps(scope: Construct, props: SecurityAlarmsProp
     }
   }
 
+  // An imported topic (not an sns.Topic) cannot be inspected: its owner is assumed to encrypt it.
+  if (props.alertTopic instanceof sns.Topic && !isSecurityAlertsTopic(props.alertTopic) && !props.alertTopic.masterKey) {
+    problems.push(
+      `alertTopic ${props.alertTopic.node.path} is not KMS-encrypted, and the alarms it carries describe account activity; ` +
+        'pass SecurityAlerts.topic, or define the topic with masterKey: a customer-managed kms.Key',
+    );
+  }
+
   if (props.alarmNamePrefix !== undefined && !Token.isUnresolved(props.alarmNamePrefix) && !/^[\x20-\x7e]{0,200}$/.test(props.alarmNamePrefix)) {
     problems.push(
       `alarmNamePrefix must be at most 200 printable ASCII characters, got ${JSON.stringify(props.alarmNamePrefix)}`,
     );
   }
   throwIfProblems('SecurityAlarms.InvalidProps', scope, problems);
+}
+
+function isSecurityAlertsTopic(topic: sns.ITopic): boolean {
+  return topic.node.scope instanceof SecurityAlerts;
+}
+
+/** Throws (at synth) when an in-app topic that is not SecurityAlerts' own has no subscription. */
+function validateTopicSubscribed(scope: Construct, topic: sns.ITopic): string[] {
+  // SecurityAlerts checks its own topic (emails or Slack); imported topics are assumed subscribed.
+  if (!(topic instanceof sns.Topic) || isSecurityAlertsTopic(topic)) return [];
+  const subscribed = topic.node.findAll().some((c) => c instanceof sns.Subscription);
+  throwIfProblems('SecurityAlarms.InvalidProps', scope, subscribed ? [] : [
+    `alertTopic ${topic.node.path} has no subscriber, so the CIS alarms would notify nobody; ` +
+      'pass SecurityAlerts.topic, or add a subscription with topic.addSubscription() before synth',
+  ]);
+  return [];
 }

@@ -216,12 +216,13 @@ export class SecurityAlerts extends Construct {
   }
 
   private validateHasSubscriber(): string[] {
+    // "Must have happened by synth": thrown as a BaselineValidationError like every other check.
     const subscriptions = this.topic.node.findAll().filter((c) => c instanceof sns.Subscription).length;
     if (subscriptions === 0 && !this.slackChannel) {
-      return [
-        `[SecurityAlerts.NoSubscriber] the alert topic ${this.topic.node.path} has no subscriber, so alarms would notify nobody; ` +
+      throwIfProblems('SecurityAlerts.NoSubscriber', this, [
+        `the alert topic ${this.topic.node.path} has no subscriber, so alarms would notify nobody; ` +
           'pass emails: [...] or slack: { workspaceId, channelId }, or add a subscription with topic.addSubscription()',
-      ];
+      ]);
     }
     return [];
   }

@@ -1,4 +1,4 @@
-import { Annotations, Aws, CfnCondition, CustomResource, Duration, Fn, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Annotations, Aws, CfnCondition, CustomResource, Duration, Fn, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as config from 'aws-cdk-lib/aws-config';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as guardduty from 'aws-cdk-lib/aws-guardduty';
@@ -12,14 +12,21 @@ import { Construct } from 'constructs';
 import { acknowledgeDeployTimeFunction } from '../../lib/deploy-time-function';
 import { throwIfProblems } from '../../lib/errors';
 import { handlerCode } from '../../lib/handler-assets';
+import { oneOf } from '../../lib/validation';
 import { SecureBucket } from '../data/secure-bucket';
 import { SecureLogGroup } from '../data/secure-log-group';
+import { acknowledgeExternal, EXTERNAL_FINDINGS } from '../private/external-checks';
 import {
   CONSOLE_HOST_PLACEHOLDER,
   FindingMessageTemplate,
   GUARDDUTY_FINDING_MESSAGE,
   SECURITY_HUB_FINDING_MESSAGE,
 } from './finding-messages';
+import {
+  FindingPublishingFrequency, GUARDDUTY_SEVERITY_HIGH, GUARDDUTY_SEVERITY_MAX, GUARDDUTY_SEVERITY_MIN, GuardDutyFeature, RUNTIME_AGENT_MANAGEMENT,
+} from './guardduty';
+import { InspectorResourceType } from './inspector';
+import { DEFAULT_SECURITY_HUB_STANDARDS, SECURITY_HUB_SEVERITIES, SecurityHubSeverity, SecurityHubStandard } from './security-hub';
 
 export type { FindingMessageField, FindingMessageTemplate } from './finding-messages';
 export {
@@ -29,129 +36,9 @@ export {
   renderFindingMessage,
   valueAtPath,
 } from './finding-messages';
-
-/**
- * Lowest and highest GuardDuty finding severity.
- *
- * Low 1.0-3.9, Medium 4.0-6.9, High 7.0-8.9, Critical 9.0-10.0 (Critical is used for attack
- * sequences; before it existed the values 9.0-10.0 were reserved).
- *
- * @see https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_findings-severity.html
- */
-export const GUARDDUTY_SEVERITY_MIN = 1.0;
-/** Highest GuardDuty finding severity (Critical). */
-export const GUARDDUTY_SEVERITY_MAX = 10.0;
-/** Lowest severity of a High GuardDuty finding. A threshold above it silences High findings. */
-export const GUARDDUTY_SEVERITY_HIGH = 7.0;
-
-/** GuardDuty protection plans, configured as detector features. */
-export enum GuardDutyFeature {
-  /** S3 Protection: CloudTrail data events for S3. */
-  S3_DATA_EVENTS = 'S3_DATA_EVENTS',
-  /** EKS Protection: Kubernetes audit logs. */
-  EKS_AUDIT_LOGS = 'EKS_AUDIT_LOGS',
-  /** Malware Protection for EC2: scans EBS volumes of instances with suspicious findings. */
-  EBS_MALWARE_PROTECTION = 'EBS_MALWARE_PROTECTION',
-  /** RDS Protection: Aurora and RDS login activity. */
-  RDS_LOGIN_EVENTS = 'RDS_LOGIN_EVENTS',
-  /** Lambda Protection: network activity of Lambda functions. */
-  LAMBDA_NETWORK_LOGS = 'LAMBDA_NETWORK_LOGS',
-  /** Runtime Monitoring for EKS, ECS on Fargate and EC2, with automated agent management. */
-  RUNTIME_MONITORING = 'RUNTIME_MONITORING',
-}
-
-/** Agent management options of Runtime Monitoring: all enabled when Runtime Monitoring is. */
-const RUNTIME_AGENT_MANAGEMENT = ['EKS_ADDON_MANAGEMENT', 'ECS_FARGATE_AGENT_MANAGEMENT', 'EC2_AGENT_MANAGEMENT'];
-
-/** How often GuardDuty publishes updates to findings it has already reported. */
-export enum FindingPublishingFrequency {
-  /** Every 15 minutes (the fastest). */
-  FIFTEEN_MINUTES = 'FIFTEEN_MINUTES',
-  /** Every hour. */
-  ONE_HOUR = 'ONE_HOUR',
-  /** Every six hours (GuardDuty's own default). */
-  SIX_HOURS = 'SIX_HOURS',
-}
-
-/** Security Hub severity labels, lowest first. */
-export enum SecurityHubSeverity {
-  /** The issue does not need action on its own. */
-  LOW = 'LOW',
-  /** The issue must be addressed, but not urgently. */
-  MEDIUM = 'MEDIUM',
-  /** The issue must be addressed as a priority. */
-  HIGH = 'HIGH',
-  /** The issue must be remediated immediately. */
-  CRITICAL = 'CRITICAL',
-}
-const SECURITY_HUB_SEVERITIES = [SecurityHubSeverity.LOW, SecurityHubSeverity.MEDIUM, SecurityHubSeverity.HIGH, SecurityHubSeverity.CRITICAL];
-
-/** Resource types Amazon Inspector scans. */
-export enum InspectorResourceType {
-  /** EC2 instances (package vulnerabilities and network reachability). */
-  EC2 = 'EC2',
-  /** Container images in ECR. */
-  ECR = 'ECR',
-  /** Lambda function packages. */
-  LAMBDA = 'LAMBDA',
-  /** Lambda function code. */
-  LAMBDA_CODE = 'LAMBDA_CODE',
-}
-
-/**
- * A Security Hub standard to subscribe to.
- *
- * @see https://docs.aws.amazon.com/securityhub/latest/userguide/standards-reference.html
- */
-export class SecurityHubStandard {
-  /** AWS Foundational Security Best Practices v1.0.0. */
-  public static readonly AWS_FOUNDATIONAL_SECURITY_BEST_PRACTICES = new SecurityHubStandard(
-    'aws-foundational-security-best-practices/v/1.0.0',
-    'FoundationalBestPractices',
-  );
-  /** CIS AWS Foundations Benchmark v3.0.0 (it has no CloudWatch.x monitoring controls). */
-  public static readonly CIS_AWS_FOUNDATIONS_3_0 = new SecurityHubStandard('cis-aws-foundations-benchmark/v/3.0.0', 'CisV3');
-  /**
-   * CIS AWS Foundations Benchmark v1.4.0: not subscribed by default, but the one regional standard
-   * whose controls CloudWatch.1 to CloudWatch.14 check the `SecurityAlarms` metric filters.
-   *
-   * @see https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html
-   */
-  public static readonly CIS_AWS_FOUNDATIONS_1_4_0 = new SecurityHubStandard('cis-aws-foundations-benchmark/v/1.4.0', 'CisV14');
-  /** NIST SP 800-53 Revision 5. */
-  public static readonly NIST_800_53_R5 = new SecurityHubStandard('nist-800-53/v/5.0.0', 'Nist80053R5');
-  /** PCI DSS v4.0.1. */
-  public static readonly PCI_DSS_4_0_1 = new SecurityHubStandard('pci-dss/v/4.0.1', 'PciDss401');
-
-  private constructor(
-    /** The ARN after `arn:<partition>:securityhub:<region>::standards/`. */
-    public readonly standardPath: string,
-    /** Construct id of the `CfnStandard`. */
-    public readonly constructId: string,
-  ) {}
-
-  /**
-   * Any other regional standard, by the part of its ARN after `standards/`, for example
-   * `aws-resource-tagging-standard/v/1.0.0`. `constructId` names its `CfnStandard`.
-   */
-  public static of(standardPath: string, constructId: string): SecurityHubStandard {
-    return new SecurityHubStandard(standardPath, constructId);
-  }
-
-  /** The standard's ARN in the stack's partition and Region. */
-  public arnFor(scope: Construct): string {
-    const stack = Stack.of(scope);
-    return `arn:${stack.partition}:securityhub:${stack.region}::standards/${this.standardPath}`;
-  }
-}
-
-/** The standards subscribed by default. */
-export const DEFAULT_SECURITY_HUB_STANDARDS = [
-  SecurityHubStandard.AWS_FOUNDATIONAL_SECURITY_BEST_PRACTICES,
-  SecurityHubStandard.CIS_AWS_FOUNDATIONS_3_0,
-  SecurityHubStandard.NIST_800_53_R5,
-  SecurityHubStandard.PCI_DSS_4_0_1,
-];
+export { FindingPublishingFrequency, GUARDDUTY_SEVERITY_HIGH, GUARDDUTY_SEVERITY_MAX, GUARDDUTY_SEVERITY_MIN, GuardDutyFeature } from './guardduty';
+export { InspectorResourceType } from './inspector';
+export { DEFAULT_SECURITY_HUB_STANDARDS, SecurityHubSeverity, SecurityHubStandard } from './security-hub';
 
 export interface ThreatDetectionProps {
   /**
@@ -486,11 +373,8 @@ export class ThreatDetection extends Construct {
     });
     // Deleting the stack must not silently switch threat detection off or drop findings history.
     detector.applyRemovalPolicy(RemovalPolicy.RETAIN);
-    Validations.of(detector).acknowledge({
-      id: 'cdk-validator-cfnguard::guardduty_s3_protection_enabled_check',
-      reason:
-        'S3 Protection is on through the S3_DATA_EVENTS detector feature; CT.GUARDDUTY.PR.1 only reads the deprecated DataSources.S3Logs, and GuardDuty rejects a detector that sets both DataSources and Features.',
-    });
+    acknowledgeExternal(detector, EXTERNAL_FINDINGS.GUARDDUTY_S3_PROTECTION,
+        'S3 Protection is on through the S3_DATA_EVENTS detector feature; CT.GUARDDUTY.PR.1 only reads the deprecated DataSources.S3Logs, and GuardDuty rejects a detector that sets both DataSources and Features.');
     return detector;
   }
 
@@ -736,11 +620,9 @@ export class ThreatDetection extends Construct {
         }),
       ],
     });
-    Validations.of(policy).acknowledge({
-      id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
-      reason:
-        'inspector2:Enable, Disable and BatchGetAccountStatus act on the account and support no resource-level permissions, so the resource must be *; the role has no other wildcard.',
-    });
+    acknowledgeExternal(policy, EXTERNAL_FINDINGS.IAM_WILDCARD,
+      'inspector2:Enable, Disable and BatchGetAccountStatus act on the account and support no resource-level permissions, so the resource must be *; the role has no other wildcard.',
+      'Resource::*');
 
     const handler = new lambda.Function(scope, 'Handler', {
       description: 'Enables Amazon Inspector scanning for this account (cdk-security-baseline custom resource)',
@@ -912,6 +794,12 @@ function validateThreatDetectionProps(scope: Construct, props: ThreatDetectionPr
         'use existingConfigRecorder: true alone when a recorder already records this Region',
     );
   }
+  // Run-time checks of enum values: a JavaScript or Python caller can pass any string
+  // ('FIVE_MINUTES', 'INFORMATIONAL'); CloudFormation or the rule would otherwise take it as is.
+  oneOf('findingPublishingFrequency', props.findingPublishingFrequency, Object.values(FindingPublishingFrequency), problems);
+  oneOf('securityHubMinimumSeverity', props.securityHubMinimumSeverity, SECURITY_HUB_SEVERITIES, problems);
+  for (const f of props.disabledGuardDutyFeatures ?? []) oneOf('disabledGuardDutyFeatures', f, Object.values(GuardDutyFeature), problems);
+  for (const t of props.inspectorResourceTypes ?? []) oneOf('inspectorResourceTypes', t, Object.values(InspectorResourceType), problems);
   if (props.inspectorResourceTypes !== undefined) {
     if (!props.inspector) {
       problems.push(

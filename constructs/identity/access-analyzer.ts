@@ -77,6 +77,19 @@ export class AccessAnalyzer extends Construct {
   }
 }
 
+/** Finding properties every Access Analyzer finding has. */
+const ALWAYS_PRESENT = ['resource', 'resourceType', 'resourceOwnerAccount', 'status', 'findingType', 'isPublic'];
+
+function matchesEveryFinding(f: accessanalyzer.CfnAnalyzer.FilterProperty): boolean {
+  if (Token.isUnresolved(f) || Token.isUnresolved(f.property)) return false;
+  if (f.eq !== undefined || f.neq !== undefined || f.contains !== undefined) {
+    // Only isPublic eq [true, false] is a criterion that cannot fail.
+    return f.property === 'isPublic' && f.neq === undefined && f.contains === undefined &&
+      Array.isArray(f.eq) && ['true', 'false'].every((v) => f.eq!.includes(v));
+  }
+  return f.exists === true && ALWAYS_PRESENT.includes(f.property);
+}
+
 function validateAccessAnalyzerProps(scope: Construct, props: AccessAnalyzerProps): void {
   const problems: string[] = [];
   if (props.analyzerName !== undefined && !Token.isUnresolved(props.analyzerName) && !/^[A-Za-z][A-Za-z0-9_.-]{0,254}$/.test(props.analyzerName)) {
@@ -100,6 +113,16 @@ function validateAccessAnalyzerProps(scope: Construct, props: AccessAnalyzerProp
       problems.push(
         `archiveRules ${JSON.stringify(rule.ruleName)} has no filters, so it would archive every finding; ` +
           'add a filter that names the expected access (for example principal.AWS eq a trusted account id)',
+      );
+    }
+    // A rule whose every filter holds for every finding archives them all, silently, like a rule
+    // without filters. Properties every finding carries (resource, resourceType, resourceOwnerAccount,
+    // status, findingType), and isPublic, which is either true or false.
+    // @see https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-filter-keys.html
+    if (rule.filters.length > 0 && rule.filters.every(matchesEveryFinding)) {
+      problems.push(
+        `archiveRules ${JSON.stringify(rule.ruleName)} matches every finding (filters ${JSON.stringify(rule.filters)}), so it would archive them all; ` +
+          'narrow it to the expected access, for example { property: \'principal.AWS\', eq: [\'<trusted account id>\'] }',
       );
     }
     for (const f of rule.filters) {

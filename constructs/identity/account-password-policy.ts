@@ -1,4 +1,4 @@
-import { Annotations, CustomResource, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Annotations, CustomResource, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -7,6 +7,7 @@ import { acknowledgeDeployTimeFunction } from '../../lib/deploy-time-function';
 import { throwIfProblems } from '../../lib/errors';
 import { handlerCode } from '../../lib/handler-assets';
 import { SecureLogGroup } from '../data/secure-log-group';
+import { acknowledgeExternal, EXTERNAL_FINDINGS } from '../private/external-checks';
 
 /** Shortest password the baseline accepts (CIS AWS Foundations 1.8). */
 export const MIN_PASSWORD_LENGTH = 14;
@@ -156,12 +157,10 @@ export class AccountPasswordPolicy extends Construct {
         }),
       ],
     });
-    Validations.of(policy).acknowledge({
-      id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
-      reason:
-        'iam:UpdateAccountPasswordPolicy and iam:DeleteAccountPasswordPolicy act on the account itself and support no ' +
+    acknowledgeExternal(policy, EXTERNAL_FINDINGS.IAM_WILDCARD,
+      'iam:UpdateAccountPasswordPolicy and iam:DeleteAccountPasswordPolicy act on the account itself and support no ' +
         'resource-level permissions, so IAM only accepts Resource "*"; the policy grants nothing else',
-    });
+      'Resource::*');
 
     this.handler = new lambda.Function(this, 'Handler', {
       description: 'Sets the IAM account password policy for CloudFormation (cdk-security-baseline)',

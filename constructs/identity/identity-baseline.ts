@@ -1,7 +1,7 @@
-import { Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { throwIfProblems } from '../../lib/errors';
+import { acknowledgeExternal, EXTERNAL_FINDINGS } from '../private/external-checks';
 import { AccessAnalyzer, AccessAnalyzerProps } from './access-analyzer';
 import { AccountPasswordPolicy, AccountPasswordPolicyProps } from './account-password-policy';
 import { MfaEnforcedGroup, MfaEnforcedGroupProps } from './mfa-enforced-group';
@@ -86,12 +86,10 @@ export class IdentityBaseline extends Construct {
       managedPolicies: props.adminRole?.managedPolicies ?? [iam.ManagedPolicy.fromAwsManagedPolicyName('AdministratorAccess')],
     });
     if (usesDefaultAdminPolicy) {
-      Validations.of(this.adminRole).acknowledge({
-        id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/AdministratorAccess]',
-        reason:
-          'This is the account administrator role: full access is its purpose, AWS keeps AdministratorAccess current, and ' +
+      acknowledgeExternal(this.adminRole, EXTERNAL_FINDINGS.IAM_MANAGED_POLICY,
+        'This is the account administrator role: full access is its purpose, AWS keeps AdministratorAccess current, and ' +
           'the trust policy admits only MFA sign-ins younger than the MFA age limit, for sessions of one hour by default',
-      });
+        'Policy::arn:<AWS::Partition>:iam::aws:policy/AdministratorAccess');
     }
     this.supportRole = new SupportRole(this, 'SupportRole', props.supportRole);
 

@@ -2,6 +2,7 @@ import { Stack, Token, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { throwIfProblems } from '../../lib/errors';
+import { acknowledgeExternal, EXTERNAL_FINDINGS } from '../private/external-checks';
 
 /**
  * Actions a member may call without MFA: enough to see the account's password rules, change their
@@ -121,17 +122,9 @@ export class MfaEnforcedGroup extends Construct {
     for (const user of props.users ?? []) this.group.addUser(user);
 
     // cdk-nag's IAMGroupHasUsers looks for members in the same stack only.
-    for (const [plugin, rule] of [
-      ['HIPAA.Security', 'HIPAA.Security-IAMGroupHasUsers'],
-      ['PCI.DSS.321', 'PCI.DSS.321-IAMGroupHasUsers'],
-    ]) {
-      Validations.of(this.group).acknowledge({
-        id: `${plugin}::${rule}`,
-        reason:
-          'Members of this MFA-enforced group are added after deployment or from another stack; an empty group grants ' +
-          'no access to anyone, so it cannot widen permissions while it has no members',
-      });
-    }
+    acknowledgeExternal(this.group, EXTERNAL_FINDINGS.IAM_GROUP_HAS_USERS,
+      'Members of this MFA-enforced group are added after deployment or from another stack; an empty group grants ' +
+        'no access to anyone, so it cannot widen permissions while it has no members');
   }
 }
 

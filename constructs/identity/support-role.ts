@@ -1,6 +1,6 @@
-import { Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { acknowledgeExternal, EXTERNAL_FINDINGS } from '../private/external-checks';
 import { MfaRole, MfaRoleProps } from './mfa-role';
 
 /** The AWS managed policy that CIS AWS Foundations 1.17 names for incident handling with AWS Support. */
@@ -31,11 +31,9 @@ export class SupportRole extends Construct {
     });
     this.role = this.mfaRole.role;
     this.roleArn = this.mfaRole.roleArn;
-    Validations.of(this.role).acknowledge({
-      id: `AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/${AWS_SUPPORT_ACCESS_POLICY}]`,
-      reason:
-        'CIS AWS Foundations 1.17 asks for a support role with exactly the AWS managed policy AWSSupportAccess; AWS keeps ' +
+    acknowledgeExternal(this.role, EXTERNAL_FINDINGS.IAM_MANAGED_POLICY,
+      'CIS AWS Foundations 1.17 asks for a support role with exactly the AWS managed policy AWSSupportAccess; AWS keeps ' +
         'it current as Support adds actions, and it grants only support-case access',
-    });
+      `Policy::arn:<AWS::Partition>:iam::aws:policy/${AWS_SUPPORT_ACCESS_POLICY}`);
   }
 }

@@ -1,11 +1,13 @@
-import { Annotations, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Annotations, Duration, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
 import { throwIfProblems } from '../../lib/errors';
+import { logRetention } from '../../lib/validation';
 import { DataKey } from '../data/data-key';
-import { SecureLogGroup } from '../data/secure-log-group';
+import { checkDataClass, nameKeyAliasSource } from '../data/private/key-naming';
+import { MIN_LOG_RETENTION_DAYS, SecureLogGroup } from '../data/secure-log-group';
 import { ipv4HostBitsSet, ipv4Network, parseIpv4Cidr, parseIpv6Cidr } from './private/cidr';
 
 /** Narrowest IPv4 prefix accepted without `allowBroadIngress`. */
@@ -110,7 +112,21 @@ export interface BastionProps {
    *
    * @default true
    */
-  readonly sessionPreferences?: boolean;
+  readonly sessionManagerPreferences?: boolean;
+  /**
+   * Retention of the session log group: a whole number of days, rounded up to the next value
+   * CloudWatch Logs accepts.
+   *
+   * @default Duration.days(365)
+   */
+  readonly sessionLogsRetention?: Duration;
+  /**
+   * Accept a retention shorter than 365 days (`sessionLogsRetention`). The log group emits the
+   * acknowledgeable warning `cdk-security-baseline:logGroup.shortRetention`.
+   *
+   * @default false
+   */
+  readonly allowShortRetention?: boolean;
 }
 
 /**
@@ -144,7 +160,7 @@ export class Bastion extends Construct implements ec2.IConnectable, iam.IGrantab
   public readonly dataKey: DataKey;
   /**
    * Key that encrypts Session Manager session data for every managed instance of the account and
-   * Region (alias `alias/baseline/<dataClass>-sessions`), when `sessionPreferences` is on.
+   * Region (alias `alias/baseline/<dataClass>-sessions`), when `sessionManagerPreferences` is on.
    */
   public readonly sessionKey?: DataKey;
   /** Log group that receives session transcripts. */
@@ -157,6 +173,11 @@ export class Bastion extends Construct implements ec2.IConnectable, iam.IGrantab
   constructor(scope: Construct, id: string, props: BastionProps) {
     super(scope, id);
     validateBastionProps(this, props);
+    nameKeyAliasSource(this, {
+      prop: 'dataClass',
+      value: props.dataClass ?? 'bastion',
+      fix: 'give each Bastion its own dataClass',
+    });
     const stack = Stack.of(this);
     const arn = (service: string, resource: string) => `arn:${stack.partition}:${service}:${stack.region}:${stack.account}:${resource}`;
 
@@ -167,12 +188,16 @@ export class Bastion extends Construct implements ec2.IConnectable, iam.IGrantab
     // @see https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption-requirements.html
     this.dataKey.allowAccountUseThroughServices({ services: ['ec2'], sid: 'AllowEbsUseThroughEc2' });
 
-    const sessionPreferences = props.sessionPreferences ?? true;
-    if (sessionPreferences) {
+    const sessionManagerPreferences = props.sessionManagerPreferences ?? true;
+    if (sessionManagerPreferences) {
       this.sessionKey = defineSessionKey(this, `${dataClass}-sessions`);
     }
 
-    this.sessionLogGroup = new SecureLogGroup(this, 'SessionLogs', { dataClass: `${dataClass}-session-logs` });
+    this.sessionLogGroup = new SecureLogGroup(this, 'SessionLogs', {
+      dataClass: `${dataClass}-session-logs`,
+      retention: props.sessionLogsRetention,
+      allowShortRetention: props.allowShortRetention,
+    });
 
     this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('ec2.amazonaws.com'),
@@ -370,7 +395,7 @@ export class Bastion extends Construct implements ec2.IConnectable, iam.IGrantab
   public grantSessionDecrypt(grantee: iam.IGrantable): iam.Grant {
     if (!this.sessionKey) {
       throwIfProblems('Bastion.NoSessionKey', this, [
-        'grantSessionDecrypt() needs the session key, but sessionPreferences is false, so this bastion defines none; ' +
+        'grantSessionDecrypt() needs the session key, but sessionManagerPreferences is false, so this bastion defines none; ' +
           'grant kms:Decrypt on the key named in your own SSM-SessionManagerRunShell document instead',
       ]);
     }
@@ -423,6 +448,15 @@ function broadCidrs(cidrs: string[]): string[] {
   });
 }
 
+/** True for a port spec that admits every port: all traffic (-1), or a TCP/UDP range 0/1-65535. */
+function opensEveryPort(port: ec2.Port): boolean {
+  const rule = port.toRuleJson();
+  if (String(rule.ipProtocol) === '-1') return true;
+  const from = Number(rule.fromPort);
+  const to = Number(rule.toPort);
+  return (rule.ipProtocol === 'tcp' || rule.ipProtocol === 'udp') && (from === -1 || (from <= 1 && to >= 65535));
+}
+
 function validateBastionProps(scope: Construct, props: BastionProps): void {
   const problems: string[] = [];
   const cidrs = props.ingress?.cidrs ?? [];
@@ -453,6 +487,21 @@ function validateBastionProps(scope: Construct, props: BastionProps): void {
   if (pl !== undefined && !Token.isUnresolved(pl) && !/^pl-[0-9a-f]{8,17}$/.test(pl)) {
     problems.push(`ingress prefix list must be a managed prefix list id such as "pl-0123456789abcdef0", got ${JSON.stringify(pl)}`);
   }
+  if (props.ingressPort && !Token.isUnresolved(props.ingressPort.toString()) && opensEveryPort(props.ingressPort)) {
+    problems.push(
+      `ingressPort must name the port the administrators use, got ${props.ingressPort.toString()}, which opens every port; ` +
+        'use ec2.Port.tcp(22) (the default) or the one port your tooling needs',
+    );
+  }
+  // The bastion's own children are validated in its words: the caller never sees SecureLogGroup's props.
+  const retention = logRetention('sessionLogsRetention', props.sessionLogsRetention, problems);
+  if (retention !== undefined && retention < MIN_LOG_RETENTION_DAYS && !props.allowShortRetention) {
+    problems.push(
+      `sessionLogsRetention must be at least ${MIN_LOG_RETENTION_DAYS} days, got ${retention} days; ` +
+        'use Duration.days(365) or longer, or pass allowShortRetention: true to accept a shorter retention with a warning',
+    );
+  }
+  checkDataClass('dataClass', props.dataClass, problems, '-session-logs');
   if (props.ingressPort && !props.ingress) {
     problems.push(`ingressPort (${props.ingressPort.toString()}) was given without ingress; pass ingress: BastionIngress.fromCidrs(...) or remove ingressPort`);
   }

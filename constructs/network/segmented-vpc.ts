@@ -1,29 +1,20 @@
-import { Annotations, Aws, CfnCondition, Fn, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Annotations, Duration, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct, IConstruct } from 'constructs';
 import { throwIfProblems } from '../../lib/errors';
+import { duplicates, logRetention, noEffect } from '../../lib/validation';
+import { checkDataClass, nameKeyAliasSource } from '../data/private/key-naming';
 import { SecureBucket } from '../data/secure-bucket';
-import { SecureLogGroup } from '../data/secure-log-group';
+import { MIN_LOG_RETENTION_DAYS, SecureLogGroup } from '../data/secure-log-group';
+import { awsManagedBucketArns } from './private/aws-managed-buckets';
 import { formatIpv4, ipv4HostBitsSet, ipv4Network, parseIpv4Cidr, parseIpv6Cidr } from './private/cidr';
+import { defineNetworkAcls, TierNetworkAcls } from './private/network-acls';
+import { planTiers, VpcLayout } from './private/plan-tiers';
+import { ADMIN_PORTS, VpcTier } from './private/tiers';
 
-/** Ports that remote administration uses (SSH, RDP): never open to the internet (CIS AWS 5.1). */
-export const ADMIN_PORTS = [22, 3389];
-
-/** First and last port of the ephemeral range that return traffic uses (NAT gateways use 1024-65535). */
-export const EPHEMERAL_PORTS = { from: 1024, to: 65535 };
-
-/** Subnet group names of the three tiers, for `vpc.selectSubnets({ subnetGroupName })`. */
-export enum VpcTier {
-  /** Load balancers and NAT gateways; no instances by default. */
-  PUBLIC = 'Public',
-  /** Workloads, with egress through NAT. */
-  PRIVATE = 'Private',
-  /** Data stores, with no route to the internet. */
-  ISOLATED = 'Isolated',
-}
+export { ADMIN_PORTS, EPHEMERAL_PORTS, VpcTier } from './private/tiers';
 
 export interface SegmentedVpcProps {
   /**
@@ -92,11 +83,12 @@ export interface SegmentedVpcProps {
    */
   readonly adminIngressCidrs?: string[];
   /**
-   * Retention of the flow-log log group.
+   * Retention of the flow-log log group: a whole number of days, rounded up to the next value
+   * CloudWatch Logs accepts.
    *
-   * @default logs.RetentionDays.ONE_YEAR
+   * @default Duration.days(365)
    */
-  readonly flowLogsRetention?: logs.RetentionDays;
+  readonly flowLogsRetention?: Duration;
   /**
    * Data class of the flow-log key (its alias is `alias/baseline/<dataClass>`); give each
    * SegmentedVpc in one account and Region its own. The S3 archive key, when defined, uses
@@ -106,12 +98,12 @@ export interface SegmentedVpcProps {
    */
   readonly flowLogsDataClass?: string;
   /**
-   * Accept a flow-log retention shorter than 365 days. The log group emits the acknowledgeable
-   * warning `cdk-security-baseline:logGroup.shortRetention`.
+   * Accept a retention shorter than 365 days (`flowLogsRetention`). The log group emits the
+   * acknowledgeable warning `cdk-security-baseline:logGroup.shortRetention`.
    *
    * @default false
    */
-  readonly allowShortFlowLogsRetention?: boolean;
+  readonly allowShortRetention?: boolean;
   /**
    * Also deliver flow logs to S3, into a `SecureBucket` defined here (or `flowLogsBucket`).
    *
@@ -222,7 +214,12 @@ export class SegmentedVpc extends Construct {
     // With an env-specific stack the CDK reads the Region's AZ names from context (cdk.context.json);
     // with an env-agnostic stack it uses Fn::GetAZs. Either way, no fromLookup.
     const azs = props.availabilityZones ?? stack.availabilityZones.slice(0, props.maxAzs ?? 3);
-    const layout = validateSegmentedVpcProps(this, props, azs.length);
+    const layout = validateSegmentedVpcProps(this, props, azs);
+    nameKeyAliasSource(this, {
+      prop: 'flowLogsDataClass',
+      value: props.flowLogsDataClass ?? 'vpc-flow-logs',
+      fix: 'give each SegmentedVpc its own flowLogsDataClass',
+    });
 
     this.publicTierCidr = layout.tiers[VpcTier.PUBLIC].tierCidr;
     this.privateTierCidr = layout.tiers[VpcTier.PRIVATE].tierCidr;
@@ -270,7 +267,7 @@ export class SegmentedVpc extends Construct {
     this.flowLogGroup = new SecureLogGroup(this, 'FlowLogs', {
       dataClass: props.flowLogsDataClass ?? 'vpc-flow-logs',
       retention: props.flowLogsRetention,
-      allowShortRetention: props.allowShortFlowLogsRetention,
+      allowShortRetention: props.allowShortRetention,
     });
     // The delivery role is ours, with a customer-managed policy (no inline policy: HIPAA/NIST/PCI
     // IAMNoInlinePolicy), and a trust policy scoped to this account's flow logs (confused deputy).
@@ -368,198 +365,17 @@ export class SegmentedVpc extends Construct {
     }
   }
 
-  /**
-   * Define one network ACL per tier.
-   *
-   * Network ACLs are stateless, so every allowed flow needs its return path too. Rule numbers are
-   * evaluated lowest first; the first match wins. V is the VPC CIDR; PUB, PRV, ISO are the tier CIDRs.
-   *
-   * | Tier     | Dir | Rule    | Action | Source / destination | Traffic                 | Why                                                      |
-   * |----------|-----|---------|--------|----------------------|-------------------------|----------------------------------------------------------|
-   * | all      | in  | 100-103 | DENY   | 0.0.0.0/0, ::/0      | TCP 22, TCP 3389        | CIS AWS 5.1: no admin ports from anywhere                |
-   * | private  | in  | 50-59   | ALLOW  | adminIngressCidrs    | TCP 22, TCP 3389        | optional allow-list, evaluated before the deny           |
-   * | public   | in  | 200     | ALLOW  | PRV                  | all                     | workload egress to NAT; responses of LB targets          |
-   * | public   | in  | 300     | DENY   | ISO                  | all                     | the data tier never talks to the public tier             |
-   * | public   | in  | 400+    | ALLOW  | 0.0.0.0/0            | TCP publicIngressPorts  | load balancer listeners (443 by default)                 |
-   * | public   | in  | 500-511 | ALLOW  | 0.0.0.0/0            | TCP, UDP 1024-65535 *   | return traffic of NAT'd connections and LB clients       |
-   * | public   | out | 100     | DENY   | ISO                  | all                     | load balancers and NAT never reach the data tier         |
-   * | public   | out | 200     | ALLOW  | 0.0.0.0/0            | all                     | NAT to the internet, LB to targets, responses            |
-   * | private  | in  | 200     | ALLOW  | PUB                  | all                     | load balancers to targets; NAT'd responses are below     |
-   * | private  | in  | 300     | ALLOW  | PRV                  | all                     | east-west between AZs                                    |
-   * | private  | in  | 400     | ALLOW  | ISO                  | TCP 443                 | only with interface endpoints: data tier to endpoints    |
-   * | private  | in  | 500-511 | ALLOW  | 0.0.0.0/0            | TCP, UDP 1024-65535 *   | responses from the internet (via NAT), endpoints, data   |
-   * | private  | out | 100     | ALLOW  | 0.0.0.0/0            | all                     | egress through NAT; calls to the data tier; responses    |
-   * | isolated | in  | 200     | ALLOW  | PRV                  | all                     | the only tier that may call the data tier                |
-   * | isolated | in  | 300     | ALLOW  | ISO                  | all                     | replication inside the data tier across AZs              |
-   * | isolated | in  | 400     | DENY   | V                    | all                     | everything else in the VPC (the public tier)             |
-   * | isolated | in  | 500-501 | ALLOW  | 0.0.0.0/0            | TCP 1024-65535 *        | responses of the S3/DynamoDB gateway endpoints           |
-   * | isolated | out | 200     | ALLOW  | PRV                  | all                     | responses to workloads; calls to interface endpoints     |
-   * | isolated | out | 300     | ALLOW  | ISO                  | all                     | replication inside the data tier                         |
-   * | isolated | out | 400     | DENY   | V                    | all                     | nothing else in the VPC                                  |
-   * | isolated | out | 500     | ALLOW  | 0.0.0.0/0            | TCP 443                 | S3/DynamoDB gateway endpoints (no internet route exists) |
-   *
-   * `*` The ephemeral range is written as 1024-3388 and 3390-65535 (rules 500/501 TCP, 510/511 UDP),
-   * so that no single entry admits 3389 from 0.0.0.0/0 (CT.EC2.PR.5 judges each entry on its own).
-   *
-   * Trade-off, forced by Security Hub EC2.21 (CIS AWS Foundations v3.0.0 5.1, AWS Config rule
-   * `nacl-no-unrestricted-ssh-rdp`: NON_COMPLIANT "if a NACL inbound entry allows a source TCP or UDP
-   * CIDR block for ports 22 or 3389"): a network ACL is stateless and matches only the destination
-   * port, so it cannot tell a response that lands on port 3389 from a new RDP connection. NAT
-   * gateways, load balancer nodes and Lambda functions pick source ports from 1024-65535, so a
-   * connection whose source port happens to be 3389 gets no response: TCP retransmits its SYN from
-   * the same port, and the connection times out (about 1 in 64,512 connections on those paths; an
-   * application-level retry picks a new port). Linux instances use 32768-61000 and Windows
-   * 49152-65535 by default, so their own connections are never affected. Rules 100-103 (deny first)
-   * extend the same loss to responses from inside the VPC (a load balancer's connection to a target,
-   * a Lambda function's call to the data tier): admitting 3389 from a tier would also admit RDP from it.
-   * @see https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-21
-   * @see https://docs.aws.amazon.com/config/latest/developerguide/nacl-no-unrestricted-ssh-rdp.html
-   * @see https://docs.aws.amazon.com/vpc/latest/userguide/nacl-ephemeral-ports.html
-   *
-   * Every ACL ends in the implicit deny (`*`). Rules 500-501 on the isolated tier admit responses from
-   * 0.0.0.0/0 because network ACLs cannot name the endpoints' prefix lists; the tier's route table
-   * has no internet route, and rule 400 has already denied the rest of the VPC, so only responses
-   * can arrive.
-   * Amazon DNS, DHCP, instance metadata and Time Sync are not filtered by network ACLs.
-   *
-   * The admin deny matches every source, inside the VPC too: SSH and RDP between subnets are denied
-   * as well (use Session Manager on each host, or list a network, such as the private tier's CIDR, in
-   * `adminIngressCidrs`).
-   */
-  private defineNetworkAcls(
-    props: SegmentedVpcProps,
-    vpcCidr: string,
-  ): { public: ec2.NetworkAcl; private: ec2.NetworkAcl; isolated: ec2.NetworkAcl } {
-    const IN = ec2.TrafficDirection.INGRESS;
-    const OUT = ec2.TrafficDirection.EGRESS;
-    const ALLOW = ec2.Action.ALLOW;
-    const DENY = ec2.Action.DENY;
-    const anyV4 = ec2.AclCidr.anyIpv4();
-    const pub = ec2.AclCidr.ipv4(this.publicTierCidr);
-    const prv = ec2.AclCidr.ipv4(this.privateTierCidr);
-    const iso = ec2.AclCidr.ipv4(this.isolatedTierCidr);
-    const vpc = ec2.AclCidr.ipv4(vpcCidr);
-    const all = ec2.AclTraffic.allTraffic();
-    // Return traffic: the ephemeral range 1024-65535 without 3389, written as two ranges so that no
-    // entry admits an admin port from 0.0.0.0/0 even on its own (CT.EC2.PR.5 judges entries singly).
-    const allowReturnTraffic = (acl: ec2.NetworkAcl, withUdp: boolean) => {
-      const ranges: Array<[string, number, number]> = [
-        ['Low', EPHEMERAL_PORTS.from, 3388],
-        ['High', 3390, EPHEMERAL_PORTS.to],
-      ];
-      ranges.forEach(([name, from, to], i) => {
-        acl.addEntry(`AllowTcpReturn${name}FromAnyIpv4`, {
-          ruleNumber: 500 + i,
-          direction: IN,
-          ruleAction: ALLOW,
-          cidr: anyV4,
-          traffic: ec2.AclTraffic.tcpPortRange(from, to),
-        });
-        if (withUdp) {
-          acl.addEntry(`AllowUdpReturn${name}FromAnyIpv4`, {
-            ruleNumber: 510 + i,
-            direction: IN,
-            ruleAction: ALLOW,
-            cidr: anyV4,
-            traffic: ec2.AclTraffic.udpPortRange(from, to),
-          });
-        }
-      });
-    };
-
-    const defineAcl = (id: string, tier: VpcTier) => {
-      const acl = new ec2.NetworkAcl(this, id, { vpc: this.vpc, subnetSelection: { subnetGroupName: tier } });
-      acl.addEntry('DenySshFromAnyIpv4', { ruleNumber: 100, direction: IN, ruleAction: DENY, cidr: anyV4, traffic: ec2.AclTraffic.tcpPort(22) });
-      acl.addEntry('DenyRdpFromAnyIpv4', { ruleNumber: 101, direction: IN, ruleAction: DENY, cidr: anyV4, traffic: ec2.AclTraffic.tcpPort(3389) });
-      acl.addEntry('DenySshFromAnyIpv6', {
-        ruleNumber: 102,
-        direction: IN,
-        ruleAction: DENY,
-        cidr: ec2.AclCidr.anyIpv6(),
-        traffic: ec2.AclTraffic.tcpPort(22),
-      });
-      acl.addEntry('DenyRdpFromAnyIpv6', {
-        ruleNumber: 103,
-        direction: IN,
-        ruleAction: DENY,
-        cidr: ec2.AclCidr.anyIpv6(),
-        traffic: ec2.AclTraffic.tcpPort(3389),
-      });
-      return acl;
-    };
-
-    const publicAcl = defineAcl('PublicNetworkAcl', VpcTier.PUBLIC);
-    publicAcl.addEntry('AllowAllFromPrivateTier', { ruleNumber: 200, direction: IN, ruleAction: ALLOW, cidr: prv, traffic: all });
-    publicAcl.addEntry('DenyAllFromIsolatedTier', { ruleNumber: 300, direction: IN, ruleAction: DENY, cidr: iso, traffic: all });
-    (props.publicIngressPorts ?? [443]).forEach((port, i) =>
-      publicAcl.addEntry(`AllowTcp${port}FromAnyIpv4`, {
-        ruleNumber: 400 + i,
-        direction: IN,
-        ruleAction: ALLOW,
-        cidr: anyV4,
-        traffic: ec2.AclTraffic.tcpPort(port),
-      }),
-    );
-    allowReturnTraffic(publicAcl, true);
-    publicAcl.addEntry('DenyAllToIsolatedTier', { ruleNumber: 100, direction: OUT, ruleAction: DENY, cidr: iso, traffic: all });
-    publicAcl.addEntry('AllowAllToAnyIpv4', { ruleNumber: 200, direction: OUT, ruleAction: ALLOW, cidr: anyV4, traffic: all });
-
-    const privateAcl = defineAcl('PrivateNetworkAcl', VpcTier.PRIVATE);
-    (props.adminIngressCidrs ?? []).forEach((cidr, i) => {
-      privateAcl.addEntry(`AllowSshFromAdminCidr${i}`, {
-        ruleNumber: 50 + 2 * i,
-        direction: IN,
-        ruleAction: ALLOW,
-        cidr: ec2.AclCidr.ipv4(cidr),
-        traffic: ec2.AclTraffic.tcpPort(22),
-      });
-      privateAcl.addEntry(`AllowRdpFromAdminCidr${i}`, {
-        ruleNumber: 51 + 2 * i,
-        direction: IN,
-        ruleAction: ALLOW,
-        cidr: ec2.AclCidr.ipv4(cidr),
-        traffic: ec2.AclTraffic.tcpPort(3389),
-      });
+  /** The network ACL table is in private/network-acls.ts. */
+  private defineNetworkAcls(props: SegmentedVpcProps, vpcCidr: string): TierNetworkAcls {
+    return defineNetworkAcls(this, this.vpc, {
+      vpcCidr,
+      publicTierCidr: this.publicTierCidr,
+      privateTierCidr: this.privateTierCidr,
+      isolatedTierCidr: this.isolatedTierCidr,
+      publicIngressPorts: props.publicIngressPorts,
+      adminIngressCidrs: props.adminIngressCidrs,
+      interfaceEndpoints: (props.interfaceEndpoints?.length ?? 0) > 0,
     });
-    privateAcl.addEntry('AllowAllFromPublicTier', { ruleNumber: 200, direction: IN, ruleAction: ALLOW, cidr: pub, traffic: all });
-    privateAcl.addEntry('AllowAllFromPrivateTier', { ruleNumber: 300, direction: IN, ruleAction: ALLOW, cidr: prv, traffic: all });
-    if (props.interfaceEndpoints?.length) {
-      privateAcl.addEntry('AllowHttpsFromIsolatedTier', {
-        ruleNumber: 400,
-        direction: IN,
-        ruleAction: ALLOW,
-        cidr: iso,
-        traffic: ec2.AclTraffic.tcpPort(443),
-      });
-    }
-    allowReturnTraffic(privateAcl, true);
-    privateAcl.addEntry('AllowAllToAnyIpv4', { ruleNumber: 100, direction: OUT, ruleAction: ALLOW, cidr: anyV4, traffic: all });
-
-    const isolatedAcl = defineAcl('IsolatedNetworkAcl', VpcTier.ISOLATED);
-    isolatedAcl.addEntry('AllowAllFromPrivateTier', { ruleNumber: 200, direction: IN, ruleAction: ALLOW, cidr: prv, traffic: all });
-    isolatedAcl.addEntry('AllowAllFromIsolatedTier', { ruleNumber: 300, direction: IN, ruleAction: ALLOW, cidr: iso, traffic: all });
-    isolatedAcl.addEntry('DenyAllFromRestOfVpc', { ruleNumber: 400, direction: IN, ruleAction: DENY, cidr: vpc, traffic: all });
-    allowReturnTraffic(isolatedAcl, false);
-    isolatedAcl.addEntry('AllowAllToPrivateTier', { ruleNumber: 200, direction: OUT, ruleAction: ALLOW, cidr: prv, traffic: all });
-    isolatedAcl.addEntry('AllowAllToIsolatedTier', { ruleNumber: 300, direction: OUT, ruleAction: ALLOW, cidr: iso, traffic: all });
-    isolatedAcl.addEntry('DenyAllToRestOfVpc', { ruleNumber: 400, direction: OUT, ruleAction: DENY, cidr: vpc, traffic: all });
-    isolatedAcl.addEntry('AllowHttpsToGatewayEndpoints', {
-      ruleNumber: 500,
-      direction: OUT,
-      ruleAction: ALLOW,
-      cidr: anyV4,
-      traffic: ec2.AclTraffic.tcpPort(443),
-    });
-
-    for (const acl of [publicAcl, privateAcl, isolatedAcl]) {
-      Validations.of(acl).acknowledge({
-        id: 'AwsSolutions::AwsSolutions-VPC3',
-        reason:
-          'Network ACLs are the point of SegmentedVpc: they enforce the public, private and isolated tiers ' +
-          'below the security groups, and deny SSH and RDP from the internet on every tier (CIS AWS 5.1).',
-      });
-    }
-    return { public: publicAcl, private: privateAcl, isolated: isolatedAcl };
   }
 
   /** A SecureBucket for the S3 flow log, whose key admits the log delivery service of this account. */
@@ -574,21 +390,6 @@ export class SegmentedVpc extends Construct {
     });
     return archive.bucket;
   }
-}
-
-/** One tier's place in the VPC. */
-interface TierLayout {
-  /** Prefix length of each subnet. */
-  readonly mask: number;
-  /** First address of the tier's block. */
-  readonly start: number;
-  /** The tier's block, aligned on its size. */
-  readonly tierCidr: string;
-}
-
-interface VpcLayout {
-  readonly vpcCidr: string;
-  readonly tiers: Record<VpcTier, TierLayout>;
 }
 
 /**
@@ -631,119 +432,6 @@ function endpointPolicyStatement(scope: IConstruct, organizationId?: string): ia
 }
 
 /**
- * Object ARNs of the AWS-owned buckets that the Amazon Linux 2023 repositories and Systems Manager
- * document as required through an S3 VPC endpoint, for the stack's Region. Sources (checked Nov 2026):
- *
- * - Amazon Linux 2023 `dnf` repositories: `al2023-repos-<region>-de612dc2` (the AL2023 mirrorlist;
- *   "Kernel Live Patching on AL2023", https://docs.aws.amazon.com/linux/al2023/ug/live-patching.html,
- *   as listed by AWS's data perimeter examples,
- *   https://github.com/aws-samples/data-perimeter-policy-examples/tree/main/vpc_endpoint_policies).
- * - SSM Agent: "SSM Agent communications with AWS managed S3 buckets",
- *   https://docs.aws.amazon.com/systems-manager/latest/userguide/ssm-agent-minimum-s3-permissions.html:
- *   `aws-windows-downloads-<region>`, `amazon-ssm-<region>` (agent updates),
- *   `amazon-ssm-packages-<region>`, `<region>-birdwatcher-prod` (all Regions except af-south-1 and
- *   eu-south-1), `aws-ssm-distributor-file-<region>` (only af-south-1 and eu-south-1),
- *   `aws-ssm-document-attachments-<region>`, `patch-baseline-snapshot-<region>`, `aws-ssm-<region>`.
- *   "Create VPC endpoints" (https://docs.aws.amazon.com/systems-manager/latest/userguide/setup-create-vpc.html)
- *   requires the same list in the endpoint policy.
- * - Patch Manager: "Reference: Amazon S3 buckets for patching operations",
- *   https://docs.aws.amazon.com/systems-manager/latest/userguide/patch-operations-s3-buckets.html:
- *   `aws-patch-manager-<region>-<suffix>` and the Regions whose snapshot bucket has a suffix.
- *
- * Left out on purpose: `aws-patchmanager-macos-*` (EC2 Mac instances only) and any write or list
- * action (every source grants `s3:GetObject` only). With a literal Region the list is that Region's
- * names. In an environment-agnostic stack the Region-dependent names are chosen by CloudFormation
- * conditions, and the suffixed bucket names of every documented Region are listed: each is an
- * AWS-owned bucket, and a gateway endpoint reaches only buckets in its own Region.
- */
-function awsManagedBucketArns(scope: Construct): string[] {
-  const stack = Stack.of(scope);
-  const region = stack.region;
-  const arn = (bucket: string) => `arn:${stack.partition}:s3:::${bucket}/*`;
-  const arns = [
-    arn(`al2023-repos-${region}-de612dc2`),
-    arn(`amazon-ssm-${region}`),
-    arn(`amazon-ssm-packages-${region}`),
-    arn(`aws-ssm-${region}`),
-    arn(`aws-ssm-document-attachments-${region}`),
-    arn(`aws-windows-downloads-${region}`),
-  ];
-
-  if (!Token.isUnresolved(region)) {
-    arns.push(arn(DISTRIBUTOR_FILE_REGIONS.includes(region) ? `aws-ssm-distributor-file-${region}` : `${region}-birdwatcher-prod`));
-    arns.push(arn(SUFFIXED_SNAPSHOT_BUCKETS[region] ?? `patch-baseline-snapshot-${region}`));
-    const patchManager = PATCH_MANAGER_BUCKETS[region];
-    if (patchManager) {
-      arns.push(arn(patchManager));
-    } else {
-      Annotations.of(scope).addInfo(
-        `the Patch Manager bucket (aws-patch-manager-${region}-<suffix>) of ${region} is not in the documented list; ` +
-          'add it with s3Endpoint.addToPolicy() if you patch instances with Patch Manager',
-      );
-    }
-    return arns;
-  }
-
-  const regionIs = (id: string, names: string[]) =>
-    new CfnCondition(scope, id, {
-      expression: Fn.conditionOr(...names.map((name) => Fn.conditionEquals(Aws.REGION, name))),
-    });
-  const distributorFileRegion = regionIs('AwsManagedBucketsDistributorFileRegion', DISTRIBUTOR_FILE_REGIONS);
-  const suffixedSnapshotRegion = regionIs('AwsManagedBucketsSuffixedSnapshotRegion', Object.keys(SUFFIXED_SNAPSHOT_BUCKETS));
-  arns.push(Fn.conditionIf(distributorFileRegion.logicalId, arn(`aws-ssm-distributor-file-${region}`), arn(`${region}-birdwatcher-prod`)).toString());
-  arns.push(Fn.conditionIf(suffixedSnapshotRegion.logicalId, Aws.NO_VALUE, arn(`patch-baseline-snapshot-${region}`)).toString());
-  arns.push(...Object.values(SUFFIXED_SNAPSHOT_BUCKETS).map(arn));
-  arns.push(...Object.values(PATCH_MANAGER_BUCKETS).map(arn));
-  return arns;
-}
-
-/** Regions where Distributor reads `aws-ssm-distributor-file-<region>` instead of `<region>-birdwatcher-prod`. */
-const DISTRIBUTOR_FILE_REGIONS = ['af-south-1', 'eu-south-1'];
-
-/** Patch baseline snapshot buckets whose name carries a suffix (patch-operations-s3-buckets). */
-const SUFFIXED_SNAPSHOT_BUCKETS: Record<string, string> = {
-  'af-south-1': 'patch-baseline-snapshot-af-south-1-tbxdb5b9',
-  'ap-south-2': 'patch-baseline-snapshot-ap-south-2-50209442',
-  'ap-southeast-3': 'patch-baseline-snapshot-ap-southeast-3-be0a3174',
-  'ap-southeast-4': 'patch-baseline-snapshot-ap-southeast-4-dc6f76ce',
-  'eu-south-2': 'patch-baseline-snapshot-eu-south-2-df2c9d70',
-  'me-south-1': 'patch-baseline-snapshot-me-south-1-uduvl7q8',
-};
-
-/** Buckets with the Patch Manager documents for Linux and Windows Server, per Region (patch-operations-s3-buckets). */
-const PATCH_MANAGER_BUCKETS: Record<string, string> = {
-  'us-east-2': 'aws-patch-manager-us-east-2-552881074',
-  'us-east-1': 'aws-patch-manager-us-east-1-1970c647d',
-  'us-west-1': 'aws-patch-manager-us-west-1-8badb4304',
-  'us-west-2': 'aws-patch-manager-us-west-2-34d7f99f8',
-  'af-south-1': 'aws-patch-manager-af-south-1-bdd5f65a9',
-  'ap-east-1': 'aws-patch-manager-ap-east-1-632356271',
-  'ap-south-2': 'aws-patch-manager-ap-south-2-32f4b4128',
-  'ap-southeast-3': 'aws-patch-manager-ap-southeast-3-aa48fc462',
-  'ap-southeast-4': 'aws-patch-manager-ap-southeast-4-01e2c40d3',
-  'ap-south-1': 'aws-patch-manager-ap-south-1-cb7c62ff9',
-  'ap-northeast-3': 'aws-patch-manager-ap-northeast-3-67373598a',
-  'ap-northeast-2': 'aws-patch-manager-ap-northeast-2-10467995c',
-  'ap-southeast-1': 'aws-patch-manager-ap-southeast-1-7fdfd9ef7',
-  'ap-southeast-2': 'aws-patch-manager-ap-southeast-2-17283a275',
-  'ap-northeast-1': 'aws-patch-manager-ap-northeast-1-4849fa78f',
-  'ca-central-1': 'aws-patch-manager-ca-central-1-3148e69e3',
-  'ca-west-1': 'aws-patch-manager-ca-west-1-9e3a4b2f9',
-  'eu-central-1': 'aws-patch-manager-eu-central-1-9163fdaaf',
-  'eu-west-1': 'aws-patch-manager-eu-west-1-5522fb710',
-  'eu-west-2': 'aws-patch-manager-eu-west-2-902a2bc74',
-  'eu-south-1': 'aws-patch-manager-eu-south-1-c52f3f594',
-  'eu-west-3': 'aws-patch-manager-eu-west-3-29bf85721',
-  'eu-south-2': 'aws-patch-manager-eu-south-2-a4cf248b1',
-  'eu-north-1': 'aws-patch-manager-eu-north-1-795879e9b',
-  'eu-central-2': 'aws-patch-manager-eu-central-2-184ce43c8',
-  'il-central-1': 'aws-patch-manager-il-central-1-e221cb57b',
-  'me-south-1': 'aws-patch-manager-me-south-1-a53fc9dce',
-  'me-central-1': 'aws-patch-manager-me-central-1-2932f2f80',
-  'sa-east-1': 'aws-patch-manager-sa-east-1-ddf4b6a09',
-};
-
-/**
  * `restrictDefaultSecurityGroup` is the only CloudFormation-native way to empty the default security
  * group (CloudFormation cannot delete the rules EC2 creates with it). aws-cdk defines one provider
  * Lambda per stack for it (a raw CfnResource, so cdk-nag's Lambda rules do not see it); the Control
@@ -769,37 +457,17 @@ function pascal(value: string): string {
     .join('');
 }
 
-const DEFAULT_MASKS: Record<VpcTier, number> = { [VpcTier.PUBLIC]: 24, [VpcTier.PRIVATE]: 20, [VpcTier.ISOLATED]: 22 };
-const MASK_PROPS: Record<VpcTier, 'publicCidrMask' | 'privateCidrMask' | 'isolatedCidrMask'> = {
-  [VpcTier.PUBLIC]: 'publicCidrMask',
-  [VpcTier.PRIVATE]: 'privateCidrMask',
-  [VpcTier.ISOLATED]: 'isolatedCidrMask',
-};
 /** Network ACLs hold 20 inbound rules by default; the private tier uses up to 12 plus 2 per admin CIDR. */
 const MAX_ADMIN_CIDRS = 4;
 const MAX_PUBLIC_PORTS = 10;
 
 /** Validate every prop, and lay out the tiers. Throws one error listing every problem. */
-function validateSegmentedVpcProps(scope: Construct, props: SegmentedVpcProps, azCount: number): VpcLayout {
+function validateSegmentedVpcProps(scope: Construct, props: SegmentedVpcProps, azs: string[]): VpcLayout {
   const problems: string[] = [];
-  const cidrText = props.cidr ?? '10.0.0.0/16';
-  let vpc = { address: 0, mask: 16 };
-
-  if (Token.isUnresolved(cidrText)) {
-    problems.push('cidr must be a literal CIDR such as "10.0.0.0/16" (the subnets and network ACLs are computed from it), got a token');
-  } else {
-    const parsed = parseIpv4Cidr(cidrText);
-    if (!parsed) {
-      problems.push(`cidr must be an IPv4 CIDR such as "10.0.0.0/16", got ${JSON.stringify(cidrText)}`);
-    } else if (parsed.mask < 16 || parsed.mask > 28) {
-      problems.push(`cidr must have a prefix length from /16 to /28 (the VPC limits), got ${JSON.stringify(cidrText)}`);
-    } else if (ipv4HostBitsSet(parsed)) {
-      problems.push(`cidr must be a network address, got ${JSON.stringify(cidrText)}; use ${JSON.stringify(ipv4Network(parsed))}`);
-    } else {
-      vpc = parsed;
-    }
-  }
-
+  // Two subnets of one tier in the same zone would defeat the point of spreading them, and EC2 rejects
+  // the VPC at deploy time only after the stack half-exists.
+  duplicates('availabilityZones', props.availabilityZones, problems);
+  const azCount = new Set(azs).size;
   if (props.availabilityZones && props.maxAzs !== undefined) {
     problems.push(`pass availabilityZones or maxAzs, not both (got availabilityZones ${JSON.stringify(props.availabilityZones)} and maxAzs ${props.maxAzs})`);
   }
@@ -818,42 +486,11 @@ function validateSegmentedVpcProps(scope: Construct, props: SegmentedVpcProps, a
     );
   }
 
-  // Tier layout: each tier is an aligned block of (AZs rounded up to a power of two) subnets.
-  const slots = 2 ** Math.ceil(Math.log2(Math.max(azCount, 1)));
-  const tiers = {} as Record<VpcTier, TierLayout>;
-  let next = vpc.address;
-  const vpcEnd = vpc.address + 2 ** (32 - vpc.mask);
-  const needed: string[] = [];
-  let fits = true;
-  for (const tier of [VpcTier.PUBLIC, VpcTier.PRIVATE, VpcTier.ISOLATED]) {
-    const prop = MASK_PROPS[tier];
-    const mask = props[prop] ?? DEFAULT_MASKS[tier];
-    if (!Number.isInteger(mask) || mask < 16 || mask > 28) {
-      problems.push(`${prop} must be a whole number from 16 to 28 (the subnet limits), got ${JSON.stringify(mask)}`);
-      fits = false;
-      continue;
-    }
-    if (mask < vpc.mask) {
-      problems.push(
-        `${prop} /${mask} makes each ${tier.toLowerCase()} subnet larger than the whole VPC (${formatIpv4(vpc.address, vpc.mask)}); ` +
-          `use a prefix length of at least /${vpc.mask}`,
-      );
-      fits = false;
-      continue;
-    }
-    const blockSize = slots * 2 ** (32 - mask);
-    const start = Math.ceil((next - vpc.address) / blockSize) * blockSize + vpc.address;
-    const blockMask = 32 - Math.log2(blockSize);
-    tiers[tier] = { mask, start, tierCidr: formatIpv4(start, Math.max(blockMask, 0)) };
-    needed.push(`${tier.toLowerCase()} ${azCount} x /${mask} (block ${blockMask >= vpc.mask ? formatIpv4(start, blockMask) : `/${blockMask}`})`);
-    next = start + blockSize;
-  }
-  if (fits && next > vpcEnd) {
-    problems.push(
-      `the tiers do not fit in cidr ${formatIpv4(vpc.address, vpc.mask)}: they need ${needed.join(', ')}, which would overlap ` +
-        'each other or run past the end of the VPC; use a larger cidr or larger publicCidrMask/privateCidrMask/isolatedCidrMask values (smaller subnets)',
-    );
-  }
+  // Tier layout: a pure function (private/plan-tiers.ts), whose problems name this construct's props.
+  const layout = planTiers(
+    { cidr: props.cidr, azCount, publicCidrMask: props.publicCidrMask, privateCidrMask: props.privateCidrMask, isolatedCidrMask: props.isolatedCidrMask },
+    problems,
+  );
 
   for (const port of props.publicIngressPorts ?? []) {
     if (!Number.isInteger(port) || port < 1 || port > 65535) {
@@ -886,17 +523,22 @@ function validateSegmentedVpcProps(scope: Construct, props: SegmentedVpcProps, a
     }
   }
 
-  const shortNames = (props.interfaceEndpoints ?? []).map((service) => service.shortName);
-  const repeated = shortNames.filter((name, i) => shortNames.indexOf(name) !== i);
-  if (repeated.length > 0) {
-    problems.push(`interfaceEndpoints must list each service once, got ${JSON.stringify(repeated)} more than once`);
-  }
+  duplicates('interfaceEndpoints', props.interfaceEndpoints, problems, (service) => service.shortName);
   if (props.organizationId !== undefined && !Token.isUnresolved(props.organizationId) && !/^o-[a-z0-9]{10,32}$/.test(props.organizationId)) {
     problems.push(`organizationId must be an AWS Organizations id such as "o-a1b2c3d4e5", got ${JSON.stringify(props.organizationId)}`);
   }
-  if (props.flowLogsBucket && props.flowLogsToS3 === false) {
-    problems.push('flowLogsBucket was given but flowLogsToS3 is false; remove one of them');
+  if (props.flowLogsToS3 === false) {
+    noEffect('flowLogsBucket', props.flowLogsBucket?.node.path, problems, 'flowLogsToS3 is false', 'remove flowLogsBucket or set flowLogsToS3: true');
   }
+  // The flow-log children are validated here, in this construct's words: the caller never sees their props.
+  const retention = logRetention('flowLogsRetention', props.flowLogsRetention, problems);
+  if (retention !== undefined && retention < MIN_LOG_RETENTION_DAYS && !props.allowShortRetention) {
+    problems.push(
+      `flowLogsRetention must be at least ${MIN_LOG_RETENTION_DAYS} days, got ${retention} days; ` +
+        'use Duration.days(365) or longer, or pass allowShortRetention: true to accept a shorter retention with a warning',
+    );
+  }
+  checkDataClass('flowLogsDataClass', props.flowLogsDataClass, problems, '-archive');
   throwIfProblems('SegmentedVpc.InvalidProps', scope, problems);
-  return { vpcCidr: formatIpv4(vpc.address, vpc.mask), tiers };
+  return layout;
 }

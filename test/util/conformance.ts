@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Stack } from 'aws-cdk-lib';
+import { App, Stack, Validations } from 'aws-cdk-lib';
 import { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { addExternalChecks } from '../../bin/app';
 import { CheckScope } from '../../lib/engine';
@@ -29,6 +29,12 @@ export interface ConformanceResult {
   readonly acknowledged: Finding[];
   /** Plugins that flagged the canary bucket (proves each check really ran). */
   readonly plugins: string[];
+  /**
+   * Acknowledgments recorded in construct metadata (`aws:cdk:acknowledged-rules`) for an external pack
+   * that ran, which no suppressed finding at or under that construct matches: stale, as
+   * `<acknowledged id> @ <construct path>`.
+   */
+  readonly stale: string[];
 }
 
 /**
@@ -89,10 +95,23 @@ export function runConformance(
     violations.push(...found.filter((f) => !isCanary(f) && !advisory(f)));
     acknowledged.push(...flatten(p.pluginName, p.suppressedViolations));
   }
-  const result: any = { all: { violations, acknowledged, plugins } };
+  // Stale acknowledgments: recorded on a construct, for a pack that ran, but matching no suppressed finding.
+  const under = (f: Finding, scopePath: string) => f.constructPath === scopePath || f.constructPath.startsWith(`${scopePath}/`);
+  const stale: string[] = [];
+  for (const c of app.node.findAll()) {
+    for (const entry of c.node.metadata.filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)) {
+      for (const id of Object.keys(entry.data as Record<string, string>)) {
+        const plugin = id.split('::')[0];
+        if (plugin === PLUGIN_NAME || !plugins.includes(plugin)) continue;
+        if (!acknowledged.some((f) => f.plugin === plugin && f.acknowledgedId === id && under(f, c.node.path))) stale.push(`${id} @ ${c.node.path}`);
+      }
+    }
+  }
+  const result: any = { all: { violations, acknowledged, plugins, stale } };
   for (const name of Object.keys(cases)) {
     const inStack = (f: Finding) => f.constructPath === name || f.constructPath.startsWith(`${name}/`);
-    result[name] = { violations: violations.filter(inStack), acknowledged: acknowledged.filter(inStack), plugins };
+    const staleInStack = stale.filter((s) => s.split(' @ ')[1].startsWith(`${name}/`));
+    result[name] = { violations: violations.filter(inStack), acknowledged: acknowledged.filter(inStack), plugins, stale: staleInStack };
   }
   return result;
 }

@@ -1,9 +1,11 @@
 import { Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { BASELINE_BACKUP_TAG, SecurityBaseline } from '../../../constructs/baseline/security-baseline';
 import { CIS_ALARM_IDS } from '../../../constructs/detection/cis-alarm-definitions';
+import { SecurityHubStandard } from '../../../constructs/detection/threat-detection';
 import { testStack } from '../../util/stack';
 
 const EMAILS = ['secops@example.com'];
@@ -220,38 +222,107 @@ describe('SecurityBaseline', () => {
     expect(() => new SecurityBaseline(stack, 'Baseline')).toThrow(/alertEmails must name at least one address.*got \[\]/);
   });
 
-  test('fails when an alert email is not an email', () => {
+  // Each validation names the SecurityBaseline prop the caller typed, never a child's, and the fix.
+  const fails = (props: object) => () => {
     const { stack } = testStack();
-    expect(() => new SecurityBaseline(stack, 'Baseline', { alertEmails: ['secops-at-example.com'] })).toThrow(/secops-at-example\.com/);
-  });
+    new SecurityBaseline(stack, 'Baseline', { alertEmails: EMAILS, ...props });
+  };
+  const inBaselineTerms = (re: RegExp) => new RegExp(`SecurityBaseline\\.InvalidProps[\\s\\S]*${re.source}`);
 
-  test('fails when the bastion is asked for without the network', () => {
-    const { stack } = testStack();
-    expect(() => new SecurityBaseline(stack, 'Baseline', { alertEmails: EMAILS, network: false, bastion: true })).toThrow(
-      /bastion: true needs the VPC, but network is false/,
+  test('fails when an alert email is not an email', () => {
+    expect(fails({ alertEmails: ['secops-at-example.com'] })).toThrow(
+      inBaselineTerms(/alertEmails must contain email addresses, got "secops-at-example\.com"; use an address such as 'secops@example\.com'/),
     );
   });
 
+  test('fails when an alert email is listed twice', () => {
+    expect(fails({ alertEmails: ['a@example.com', 'a@example.com'] })).toThrow(inBaselineTerms(/alertEmails lists "a@example\.com" more than once.*list each entry once/));
+  });
+
+  test('fails when the bastion is asked for without the network', () => {
+    expect(fails({ network: false, bastion: true })).toThrow(/bastion: true needs the VPC, but network is false; set network: true or drop bastion/);
+  });
+
   test('fails when admin CIDRs are given with the bastion off', () => {
-    const { stack } = testStack();
-    expect(() => new SecurityBaseline(stack, 'Baseline', { alertEmails: EMAILS, bastion: false, adminCidrs: ['203.0.113.0/24'] })).toThrow(
-      /adminCidrs \["203.0.113.0\/24"\] open the bastion, but the bastion is switched off/,
+    expect(fails({ bastion: false, adminCidrs: ['203.0.113.0/24'] })).toThrow(
+      /adminCidrs \["203.0.113.0\/24"\] open the bastion, but the bastion is switched off; remove adminCidrs or turn network and bastion on/,
     );
   });
 
   test('fails when an admin CIDR is open to the internet', () => {
-    const { stack } = testStack();
-    expect(() => new SecurityBaseline(stack, 'Baseline', { alertEmails: EMAILS, adminCidrs: ['0.0.0.0/0'] })).toThrow(/0\.0\.0\.0\/0/);
+    expect(fails({ adminCidrs: ['0.0.0.0/0'] })).toThrow(inBaselineTerms(/adminCidrs must not contain "0\.0\.0\.0\/0".*list your corporate ranges/));
+  });
+
+  test('fails when an admin CIDR is broader than /16 without allowBroadIngress', () => {
+    expect(fails({ adminCidrs: ['10.0.0.0/12'] })).toThrow(
+      inBaselineTerms(/adminCidrs must not hold networks broader than \/16, got "10\.0\.0\.0\/12".*pass allowBroadIngress: true/),
+    );
+  });
+
+  test('fails when an admin CIDR is not a network address or not IPv4', () => {
+    expect(fails({ adminCidrs: ['203.0.113.7/24'] })).toThrow(inBaselineTerms(/adminCidrs must hold network addresses, got "203\.0\.113\.7\/24"; use "203\.0\.113\.0\/24"/));
+    expect(fails({ adminCidrs: ['2001:db8::/48'] })).toThrow(inBaselineTerms(/adminCidrs must hold IPv4 CIDRs/));
+  });
+
+  test('fails when allowBroadIngress is set without adminCidrs', () => {
+    expect(fails({ allowBroadIngress: true })).toThrow(inBaselineTerms(/allowBroadIngress would have no effect because adminCidrs is empty/));
   });
 
   test('fails when the VPC CIDR is not a CIDR', () => {
-    const { stack } = testStack();
-    expect(() => new SecurityBaseline(stack, 'Baseline', { alertEmails: EMAILS, vpcCidr: '10.0.0.0' })).toThrow(/10\.0\.0\.0/);
+    expect(fails({ vpcCidr: '10.0.0.0' })).toThrow(inBaselineTerms(/vpcCidr must be an IPv4 CIDR such as '10\.0\.0\.0\/16', got "10\.0\.0\.0"/));
+  });
+
+  test('fails when the VPC CIDR is broader than /16 or not a network address', () => {
+    expect(fails({ vpcCidr: '10.0.0.0/8' })).toThrow(inBaselineTerms(/vpcCidr must have a prefix length from \/16 to \/28/));
+    expect(fails({ vpcCidr: '10.0.1.0/16' })).toThrow(inBaselineTerms(/vpcCidr must be a network address, got "10\.0\.1\.0\/16"; use "10\.0\.0\.0\/16"/));
   });
 
   test('fails when the GuardDuty severity is out of range', () => {
+    expect(fails({ guardDutyMinimumSeverity: 11 })).toThrow(
+      inBaselineTerms(/guardDutyMinimumSeverity must be a GuardDuty severity from 1\.0 to 10\.0, got 11; use 1\.0/),
+    );
+  });
+
+  test('fails when skipCisAlarms names an unknown id', () => {
+    expect(fails({ skipCisAlarms: ['4.16'] })).toThrow(inBaselineTerms(/skipCisAlarms must contain CIS alarm ids, got unknown \["4\.16"\]; use ids from 4\.1/));
+  });
+
+  test('fails when the network is off but network props are given', () => {
+    expect(fails({ network: false, bastion: false, natGateways: 1, vpcCidr: '10.1.0.0/16' })).toThrow(
+      inBaselineTerms(/network is false, so vpcCidr, natGateways would have no effect.*set network: true/),
+    );
+  });
+
+  test('fails when Availability Zones repeat, or NAT gateways exceed them', () => {
+    expect(fails({ availabilityZones: ['eu-west-1a', 'eu-west-1a'] })).toThrow(inBaselineTerms(/availabilityZones lists "eu-west-1a" more than once/));
+    expect(fails({ availabilityZones: ['eu-west-1a', 'eu-west-1b'], natGateways: 3 })).toThrow(
+      inBaselineTerms(/natGateways must be a whole number from 1 to the number of Availability Zones \(2\), got 3/),
+    );
+  });
+
+  test('member-account props reach the children: skipped CIS alarm, alarm prefix, standards, AZs, NAT, endpoints', () => {
+    // GIVEN
     const { stack } = testStack();
-    expect(() => new SecurityBaseline(stack, 'Baseline', { alertEmails: EMAILS, guardDutyMinimumSeverity: 11 })).toThrow(/minimumSeverity.*11/);
+    // WHEN
+    new SecurityBaseline(stack, 'Baseline', {
+      alertEmails: EMAILS,
+      skipCisAlarms: ['4.15'],
+      alarmNamePrefix: 'acme-',
+      securityHubStandards: [SecurityHubStandard.AWS_FOUNDATIONAL_SECURITY_BEST_PRACTICES],
+      availabilityZones: ['eu-west-1a', 'eu-west-1b'],
+      natGateways: 1,
+      interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.SSM],
+    });
+    // THEN
+    const t = Template.fromStack(stack);
+    t.resourceCountIs('AWS::CloudWatch::Alarm', CIS_ALARM_IDS.length - 1);
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: 'acme-CIS-4.3-RootUserUsage' });
+    t.resourceCountIs('AWS::SecurityHub::Standard', 1);
+    t.resourceCountIs('AWS::EC2::NatGateway', 1);
+    t.hasResourceProperties('AWS::EC2::Subnet', { AvailabilityZone: 'eu-west-1b' });
+    t.resourcePropertiesCountIs('AWS::EC2::Subnet', { AvailabilityZone: 'eu-west-1c' }, 0);
+    t.hasResourceProperties('AWS::EC2::VPCEndpoint', { VpcEndpointType: 'Interface', ServiceName: 'com.amazonaws.eu-west-1.ssm' });
+    Annotations.fromStack(stack).hasWarning('/TestStack/Baseline/CisAlarms', Match.stringLikeRegexp('4\\.15.*ack: cdk-security-baseline:securityAlarms.disabledAlarm'));
   });
 
   test('raises no warning with defaults', () => {

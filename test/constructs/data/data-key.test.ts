@@ -118,14 +118,36 @@ describe('DataKey', () => {
     );
   });
 
+  test('fails when the rotation period is not a whole number of days', () => {
+    const { stack } = testStack();
+    expect(() => new DataKey(stack, 'Key', { dataClass: 'logs', rotationPeriod: Duration.hours(100 * 24 + 1) })).toThrow(
+      /DataKey.InvalidProps[\s\S]*rotationPeriod must be a whole number of days, got .*; use Duration.days\(101\)/,
+    );
+  });
+
   test('fails when the data class is not alias-safe', () => {
     const { stack } = testStack();
     expect(() => new DataKey(stack, 'Key', { dataClass: 'Customer Data' })).toThrow(/dataClass must be .*"Customer Data"/);
   });
 
-  test('fails when the alias prefix is reserved', () => {
+  test.each(['aws', 'aws/team'])('fails when the alias prefix %s is reserved', (aliasPrefix) => {
     const { stack } = testStack();
-    expect(() => new DataKey(stack, 'Key', { dataClass: 'logs', aliasPrefix: 'aws' })).toThrow(/aliasPrefix must .*must not start with 'aws'/);
+    expect(() => new DataKey(stack, 'Key', { dataClass: 'logs', aliasPrefix })).toThrow(
+      /DataKey.InvalidProps[\s\S]*aliasPrefix must not be 'aws' or start with 'aws\/' \(KMS reserves alias\/aws\/ for AWS managed keys\).*use your organisation's prefix/,
+    );
+  });
+
+  test('an alias prefix that merely starts with the letters aws is allowed', () => {
+    const { stack } = testStack();
+    new DataKey(stack, 'Key', { dataClass: 'logs', aliasPrefix: 'awesome' });
+    Template.fromStack(stack).hasResourceProperties('AWS::KMS::Alias', { AliasName: 'alias/awesome/logs' });
+  });
+
+  test('fails when an administrator is AnyPrincipal', () => {
+    const { stack } = testStack();
+    expect(() => new DataKey(stack, 'Key', { dataClass: 'logs', administrators: [new iam.AnyPrincipal()] })).toThrow(
+      /DataKey.InvalidProps[\s\S]*administrators\[0\] must not be AnyPrincipal.*Name the administrator roles/,
+    );
   });
 
   test('snapshot (change detector)', () => {
@@ -244,7 +266,7 @@ describe('DataKey aliases', () => {
     const { stack } = testStack();
     new DataKey(stack, 'First', { dataClass: 'logs' });
     expect(() => new DataKey(stack, 'Second', { dataClass: 'logs' })).toThrow(
-      /DataKey.DuplicateAlias.*alias\/baseline\/logs, which TestStack\/First already uses/s,
+      /DataKey.DuplicateAlias[\s\S]*dataClass "logs" gives KMS alias alias\/baseline\/logs, which TestStack\/First already uses in this account and Region; give each DataKey its own dataClass/,
     );
   });
 
@@ -252,6 +274,7 @@ describe('DataKey aliases', () => {
     const { app, stack } = testStack();
     new DataKey(stack, 'First', { dataClass: 'logs' });
     const other = new Stack(app, 'Other', { env: { account: '111122223333', region: 'us-east-1' } });
-    expect(() => new DataKey(other, 'Key', { dataClass: 'logs' })).not.toThrow();
+    new DataKey(other, 'Key', { dataClass: 'logs' });
+    Template.fromStack(other).hasResourceProperties('AWS::KMS::Alias', { AliasName: 'alias/baseline/logs' });
   });
 });

@@ -213,7 +213,7 @@ describe('SecureBackupPlan', () => {
   test('fails at synth when the plan selects nothing', () => {
     const { stack } = testStack();
     new SecureBackupPlan(stack, 'Plan');
-    expect(() => Template.fromStack(stack)).toThrow(/SecureBackupPlan.NothingSelected.*selects no resource/);
+    expect(() => Template.fromStack(stack)).toThrow(/\[SecureBackupPlan.NothingSelected\] TestStack\/Plan: invalid props\n  - selectionTags is empty and protect\(\) was never called.*pass selectionTags or call protect\(\)/);
   });
 
   test('all props: own vault, name, RPO, retention, cold storage, copies, tags and types, restore-test settings', () => {
@@ -421,6 +421,21 @@ describe('SecureBackupPlan', () => {
     const sameRegion = 'arn:aws:backup:eu-west-1:444455556666:backup-vault:other';
     expect(() => new SecureBackupPlan(stack, 'Plan', { copies: [{ destinationVaultArn: sameRegion }] })).toThrow(
       new RegExp(`copies\\[0\\].destinationVaultArn must be in another Region than the plan \\(eu-west-1\\), got "${sameRegion}"`),
+    );
+  });
+
+  test('fails when a copy target is in another partition', () => {
+    const { stack } = testStack();
+    const china = 'arn:aws-cn:backup:cn-north-1:111122223333:backup-vault:dr';
+    expect(() => new SecureBackupPlan(stack, 'Plan', { copies: [{ destinationVaultArn: china }] })).toThrow(
+      /SecureBackupPlan.InvalidProps[\s\S]*copies\[0\].destinationVaultArn must be in the aws partition, like this stack \(eu-west-1\), got .* in aws-cn; .*same partition/,
+    );
+  });
+
+  test('fails when retention is not a whole number of days', () => {
+    const { stack } = testStack();
+    expect(() => new SecureBackupPlan(stack, 'Plan', { retention: Duration.hours(36 * 24 + 6) })).toThrow(
+      /SecureBackupPlan.InvalidProps[\s\S]*retention must be a whole number of days, got .*; use Duration.days\(37\)/,
     );
   });
 

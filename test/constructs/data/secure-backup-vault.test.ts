@@ -305,11 +305,41 @@ describe('SecureBackupVault', () => {
   });
 
   test.each([
-    ['lockMinRetention', { lockMinRetention: Duration.hours(12) }, /lockMinRetention must be a whole number of days from 1 to 36500, got 0.5 days/],
+    ['lockMinRetention', { lockMinRetention: Duration.hours(12) }, /lockMinRetention must be a whole number of days, got 12 hours \(0.5 days\); use Duration.days\(1\)/],
     ['lockMaxRetention', { lockMaxRetention: Duration.days(40000) }, /lockMaxRetention must be a whole number of days from 1 to 36500, got 40000 days/],
   ])('fails when %s is out of range', (_name, props, message) => {
     const { stack } = testStack();
     expect(() => new SecureBackupVault(stack, 'Vault', props)).toThrow(message);
+  });
+
+  test('fails when lockMode is not a VaultLockMode (a string from JavaScript)', () => {
+    const { stack } = testStack();
+    expect(() => new SecureBackupVault(stack, 'Vault', { lockMode: 'compliance' as unknown as VaultLockMode })).toThrow(
+      /SecureBackupVault.InvalidProps[\s\S]*lockMode must be one of "GOVERNANCE", "COMPLIANCE", got "compliance"/,
+    );
+  });
+
+  test('fails when encryptionKey is in another Region than the vault', () => {
+    const { stack } = testStack();
+    const key = kms.Key.fromKeyArn(stack, 'Key', 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab');
+    expect(() => new SecureBackupVault(stack, 'Vault', { encryptionKey: key })).toThrow(
+      /SecureBackupVault.InvalidProps[\s\S]*encryptionKey must be in eu-west-1, the Region of the resource it serves, got one in us-east-1/,
+    );
+  });
+
+  test('fails when changeableFor is not a whole number of days', () => {
+    const { stack } = testStack();
+    expect(() => new SecureBackupVault(stack, 'Vault', { lockMode: VaultLockMode.COMPLIANCE, changeableFor: Duration.hours(80) })).toThrow(
+      /SecureBackupVault.InvalidProps[\s\S]*changeableFor must be a whole number of days, got .*; use Duration.days\(4\)/,
+    );
+  });
+
+  test('fails when two vaults share a key alias, naming SecureBackupVault.dataClass', () => {
+    const { stack } = testStack();
+    new SecureBackupVault(stack, 'First');
+    expect(() => new SecureBackupVault(stack, 'Second')).toThrow(
+      /DataKey.DuplicateAlias[\s\S]*dataClass "backup" gives KMS alias alias\/baseline\/backup, which TestStack\/First\/Key already uses.*give each SecureBackupVault its own dataClass/,
+    );
   });
 
   test('fails when changeableFor is given in governance mode', () => {

@@ -454,11 +454,11 @@ describe('SecureBucket', () => {
   });
 
   test('fails when objectLock retention is not whole days', () => {
-    expectInvalid({ objectLock: { mode: ObjectLockMode.COMPLIANCE, retention: Duration.hours(36) } }, /objectLock.retention .*got 1.5 days/);
+    expectInvalid({ objectLock: { mode: ObjectLockMode.COMPLIANCE, retention: Duration.hours(36) } }, /objectLock.retention must be a whole number of days, got 1 day 12 hours \(1.5 days\); use Duration.days\(2\)/);
   });
 
   test('fails when noncurrentVersionExpiration is shorter than a day', () => {
-    expectInvalid({ noncurrentVersionExpiration: Duration.hours(12) }, /noncurrentVersionExpiration must be a whole number of days, at least 1, got 0.5 days/);
+    expectInvalid({ noncurrentVersionExpiration: Duration.hours(12) }, /noncurrentVersionExpiration must be a whole number of days, got 12 hours \(0.5 days\); use Duration.days\(1\)/);
   });
 
   test('fails when noncurrentVersionExpiration is zero', () => {
@@ -507,7 +507,49 @@ describe('SecureBucket', () => {
   });
 
   test('fails when accessLogsRetention is below 365 days', () => {
-    expectInvalid({ accessLogsRetention: Duration.days(90) }, /accessLogsRetention must be a whole number of days, at least 365.*got 90 days/);
+    expectInvalid({ accessLogsRetention: Duration.days(90) }, /accessLogsRetention must be at least 365 days \(CIS, PCI DSS 10.5.1\), got 90 days.*pass allowShortRetention: true/);
+  });
+
+  test('short accessLogsRetention with allowShortRetention sets the lifecycle rule and warns', () => {
+    // GIVEN
+    const { stack } = testStack();
+    // WHEN
+    new SecureBucket(stack, 'Data', { accessLogsRetention: Duration.days(90), allowShortRetention: true });
+    // THEN
+    Template.fromStack(stack).hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ Id: 'BaselineAccessLogRetention', ExpirationInDays: 90 })]) },
+    });
+    Annotations.fromStack(stack).hasWarning('/TestStack/Data', Match.stringLikeRegexp('ack: cdk-security-baseline:secureBucket.shortRetention'));
+  });
+
+  test('fails when objectLock.mode is not an ObjectLockMode (a string from JavaScript)', () => {
+    expectInvalid(
+      { objectLock: { mode: 'compliance' as unknown as ObjectLockMode, retention: Duration.days(30) } },
+      /SecureBucket.InvalidProps[\s\S]*objectLock.mode must be one of "GOVERNANCE", "COMPLIANCE", got "compliance"/,
+    );
+  });
+
+  test('fails when encryptionKey is in another Region than the bucket', () => {
+    const { stack } = testStack();
+    const key = kms.Key.fromKeyArn(stack, 'Key', 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab');
+    expect(() => new SecureBucket(stack, 'Data', { encryptionKey: key })).toThrow(
+      /SecureBucket.InvalidProps[\s\S]*encryptionKey must be in eu-west-1, the Region of the resource it serves, got one in us-east-1.*Pass one from eu-west-1/,
+    );
+  });
+
+  test.each(['xn--data', 'sthree-data', 'sthree-configurator-x', 'amzn-s3-demo-data', 'data-s3alias', 'data--ol-s3'])(
+    'fails when bucketName %s uses a reserved prefix or suffix',
+    (bucketName) => {
+      expectInvalid({ bucketName }, /SecureBucket.InvalidProps[\s\S]*bucketName must be .*without a reserved prefix \(xn--, sthree-, amzn-s3-demo-\).*use a name such as/);
+    },
+  );
+
+  test('fails when two buckets share a key alias, naming SecureBucket.dataClass', () => {
+    const { stack } = testStack();
+    new SecureBucket(stack, 'First');
+    expect(() => new SecureBucket(stack, 'Second')).toThrow(
+      /DataKey.DuplicateAlias[\s\S]*dataClass "data" gives KMS alias alias\/baseline\/data, which TestStack\/First\/Key already uses.*give each SecureBucket its own dataClass, or pass encryptionKey/,
+    );
   });
 
   test('fails when accessLogsRetention is given with accessLogsBucket', () => {
@@ -580,12 +622,17 @@ describe('SecureBucket', () => {
           },
         }),
     ).not.toThrow();
+    Template.fromStack(stack).hasResourceProperties('AWS::S3::Bucket', {
+      VersioningConfiguration: { Status: 'Enabled' },
+      OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+    });
   });
 
   test('token values are not validated', () => {
     const { stack } = testStack();
     const name = new CfnParameter(stack, 'Name').valueAsString;
-    expect(() => new SecureBucket(stack, 'Data', { bucketName: name })).not.toThrow();
+    new SecureBucket(stack, 'Data', { bucketName: name });
+    Template.fromStack(stack).hasResourceProperties('AWS::S3::Bucket', { BucketName: { Ref: 'Name' } });
   });
 
   test('passes the built-in CloudFormation validator (defaults and Object Lock)', () => {
@@ -594,8 +641,9 @@ describe('SecureBucket', () => {
     // WHEN
     new SecureBucket(stack, 'Data');
     new SecureBucket(stack, 'Locked', { dataClass: 'locked', objectLock: { mode: ObjectLockMode.COMPLIANCE, retention: Duration.days(30) } });
-    // THEN
-    expect(() => app.synth()).not.toThrow();
+    // THEN: the validator ran and the synthesized template holds both data buckets
+    const template = app.synth().getStackByName(stack.stackName).template;
+    expect(Object.keys(template.Resources).filter((id) => /^(Data|Locked)Bucket[0-9A-F]{8}$/.test(id))).toHaveLength(2);
   });
 
   test('snapshot (change detector)', () => {

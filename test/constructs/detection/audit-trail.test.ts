@@ -233,7 +233,7 @@ describe('AuditTrail', () => {
       trailName: 'acme-audit',
       dataClass: 'acme-audit',
       s3DataEvents: cloudtrail.ReadWriteType.ALL,
-      logRetention: logs.RetentionDays.TEN_YEARS,
+      logRetention: Duration.days(3653),
       objectLock: { mode: ObjectLockMode.COMPLIANCE, retention: Duration.days(400) },
       logFileExpiration: Duration.days(3650),
       accessLogsBucket: accessLogs,
@@ -285,8 +285,8 @@ describe('AuditTrail', () => {
     const { stack } = testStack();
     const orgLogs = logs.LogGroup.fromLogGroupName(stack, 'OrgTrailLogs', 'aws-controltower/CloudTrailLogs');
     // WHEN
-    const trail = new AuditTrail(stack, 'AuditTrail', { existingTrailLogGroup: orgLogs });
-    new SecurityAlarms(stack, 'Alarms', { logGroup: trail.logGroup, alertTopic: new sns.Topic(stack, 'Topic') });
+    const trail = new AuditTrail(stack, 'AuditTrail', { organizationTrailLogGroup: orgLogs });
+    new SecurityAlarms(stack, 'Alarms', { logGroup: trail.logGroup, alertTopic: sns.Topic.fromTopicArn(stack, 'Topic', 'arn:aws:sns:eu-west-1:111122223333:alerts') });
     // THEN
     const t = Template.fromStack(stack);
     for (const type of ['AWS::CloudTrail::Trail', 'AWS::S3::Bucket', 'AWS::KMS::Key', 'AWS::Logs::LogGroup', 'AWS::IAM::Role']) {
@@ -301,18 +301,18 @@ describe('AuditTrail', () => {
   test('the CIS alarms watch the log group of a trail it defines', () => {
     const { stack } = testStack();
     const trail = new AuditTrail(stack, 'AuditTrail');
-    new SecurityAlarms(stack, 'Alarms', { logGroup: trail.logGroup, alertTopic: new sns.Topic(stack, 'Topic') });
+    new SecurityAlarms(stack, 'Alarms', { logGroup: trail.logGroup, alertTopic: sns.Topic.fromTopicArn(stack, 'Topic', 'arn:aws:sns:eu-west-1:111122223333:alerts') });
     Template.fromStack(stack).allResourcesProperties('AWS::Logs::MetricFilter', {
       LogGroupName: { Ref: Match.stringLikeRegexp('^AuditTrailLogGroup') },
     });
   });
 
-  test('fails when trail props are given with existingTrailLogGroup', () => {
+  test('fails when trail props are given with organizationTrailLogGroup', () => {
     const { stack } = testStack();
     const orgLogs = logs.LogGroup.fromLogGroupName(stack, 'OrgTrailLogs', 'org-trail');
     expect(
-      () => new AuditTrail(stack, 'AuditTrail', { existingTrailLogGroup: orgLogs, trailName: 'x-trail', s3DataEvents: cloudtrail.ReadWriteType.ALL }),
-    ).toThrow(/AuditTrail\.InvalidProps[\s\S]*trailName, s3DataEvents configure the trail .* existingTrailLogGroup was given.*drop existingTrailLogGroup/);
+      () => new AuditTrail(stack, 'AuditTrail', { organizationTrailLogGroup: orgLogs, trailName: 'x-trail', s3DataEvents: cloudtrail.ReadWriteType.ALL }),
+    ).toThrow(/AuditTrail\.InvalidProps[\s\S]*trailName, s3DataEvents configure the trail .* organizationTrailLogGroup was given.*drop organizationTrailLogGroup/);
   });
 
   test('fails when the trail name is not a valid trail name', () => {
@@ -324,14 +324,27 @@ describe('AuditTrail', () => {
 
   test('fails when retention is below 365 days without an explicit override', () => {
     const { stack } = testStack();
-    expect(() => new AuditTrail(stack, 'AuditTrail', { logRetention: logs.RetentionDays.THREE_MONTHS })).toThrow(
-      /logRetention must be at least 365 days, got 90 days.*allowShortLogRetention: true/,
+    expect(() => new AuditTrail(stack, 'AuditTrail', { logRetention: Duration.days(90) })).toThrow(
+      /AuditTrail\.InvalidProps[\s\S]*logRetention must be at least 365 days, got 90 days.*allowShortRetention: true/,
     );
+  });
+
+  test('fails when logRetention is not a whole number of days', () => {
+    const { stack } = testStack();
+    expect(() => new AuditTrail(stack, 'AuditTrail', { logRetention: Duration.hours(36) })).toThrow(
+      /logRetention must be a whole number of days.*Duration\.days\(2\)/,
+    );
+  });
+
+  test('a logRetention CloudWatch Logs does not offer is rounded up to the next value it does', () => {
+    const { stack } = testStack();
+    new AuditTrail(stack, 'AuditTrail', { logRetention: Duration.days(420) });
+    Template.fromStack(stack).hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 545 });
   });
 
   test('a short retention with the override warns', () => {
     const { stack } = testStack();
-    new AuditTrail(stack, 'AuditTrail', { logRetention: logs.RetentionDays.THREE_MONTHS, allowShortLogRetention: true });
+    new AuditTrail(stack, 'AuditTrail', { logRetention: Duration.days(90), allowShortRetention: true });
     Template.fromStack(stack).hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 });
     Annotations.fromStack(stack).hasWarning(
       '/TestStack/AuditTrail/LogGroup',
@@ -351,7 +364,14 @@ describe('AuditTrail', () => {
   test('fails when the log files would expire while still locked', () => {
     const { stack } = testStack();
     expect(() => new AuditTrail(stack, 'AuditTrail', { logFileExpiration: Duration.days(90) })).toThrow(
-      /SecureBucket\.InvalidProps[\s\S]*expiration \(90 days\) is shorter than objectLock\.retention \(365 days\)/,
+      /AuditTrail\.InvalidProps[\s\S]*logFileExpiration \(90 days\) is shorter than the trail bucket's Object Lock retention \(365 days, the default\).*logFileExpiration: Duration\.days\(365\)/,
+    );
+  });
+
+  test('fails when logFileExpiration is not a whole number of days', () => {
+    const { stack } = testStack();
+    expect(() => new AuditTrail(stack, 'AuditTrail', { logFileExpiration: Duration.hours(12) })).toThrow(
+      /AuditTrail\.InvalidProps[\s\S]*logFileExpiration must be a whole number of days/,
     );
   });
 
@@ -387,7 +407,7 @@ describe('AuditTrail', () => {
   test('grantRead() fails on an existing trail, whose bucket is defined elsewhere', () => {
     const { stack } = testStack();
     const trail = new AuditTrail(stack, 'AuditTrail', {
-      existingTrailLogGroup: logs.LogGroup.fromLogGroupName(stack, 'Org', 'org-trail'),
+      organizationTrailLogGroup: logs.LogGroup.fromLogGroupName(stack, 'Org', 'org-trail'),
     });
     expect(() => trail.grantRead(new iam.Role(stack, 'Reviewer', { assumedBy: new iam.AccountRootPrincipal() }))).toThrow(
       /AuditTrail\.NoBucket/,

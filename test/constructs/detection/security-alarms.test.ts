@@ -1,7 +1,9 @@
 import { Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subs from 'aws-cdk-lib/aws-sns-subscriptions';
 import {
   CIS_ALARM_DEFINITIONS,
   CIS_ALARM_IDS,
@@ -134,7 +136,8 @@ function parseJsonFilterPattern(pattern: string): string[] {
 function alarmsStack(context?: 'empty') {
   const { stack } = testStack({ context });
   const logGroup = new logs.LogGroup(stack, 'TrailLogs');
-  const topic = new sns.Topic(stack, 'AlertTopic');
+  const topic = new sns.Topic(stack, 'AlertTopic', { masterKey: new kms.Key(stack, 'TopicKey', { enableKeyRotation: true }) });
+  topic.addSubscription(new subs.EmailSubscription('secops@example.com'));
   return { stack, logGroup, topic };
 }
 
@@ -302,10 +305,44 @@ describe('SecurityAlarms', () => {
   });
 
   test('an env-agnostic stack skips the Region check instead of guessing', () => {
+    // GIVEN
     const { app } = testStack();
     const stack = new Stack(app, 'Agnostic');
     const logGroup = logs.LogGroup.fromLogGroupName(stack, 'Logs', 'trail-logs');
-    expect(() => new SecurityAlarms(stack, 'Alarms', { logGroup, alertTopic: new sns.Topic(stack, 'T') })).not.toThrow();
+    const alertTopic = sns.Topic.fromTopicArn(stack, 'T', 'arn:aws:sns:eu-west-1:111122223333:alerts');
+    // WHEN
+    new SecurityAlarms(stack, 'Alarms', { logGroup, alertTopic });
+    // THEN
+    Template.fromStack(stack).resourceCountIs('AWS::CloudWatch::Alarm', 15);
+  });
+
+  test('fails when the alert topic is an unencrypted sns.Topic', () => {
+    const { stack, logGroup } = alarmsStack();
+    const alertTopic = new sns.Topic(stack, 'Plain');
+    alertTopic.addSubscription(new subs.EmailSubscription('secops@example.com'));
+    expect(() => new SecurityAlarms(stack, 'Alarms', { logGroup, alertTopic })).toThrow(
+      /SecurityAlarms\.InvalidProps[\s\S]*alertTopic TestStack\/Plain is not KMS-encrypted[\s\S]*masterKey/,
+    );
+  });
+
+  test('fails at synth when the alert topic has no subscriber', () => {
+    const { app } = testStack();
+    const stack = app.node.children[0] as Stack;
+    const logGroup = new logs.LogGroup(stack, 'TrailLogs');
+    const alertTopic = new sns.Topic(stack, 'Lonely', { masterKey: new kms.Key(stack, 'K', { enableKeyRotation: true }) });
+    new SecurityAlarms(stack, 'Alarms', { logGroup, alertTopic });
+    expect(() => app.synth()).toThrow(/SecurityAlarms\.InvalidProps[\s\S]*alertTopic TestStack\/Lonely has no subscriber[\s\S]*addSubscription/);
+  });
+
+  test('an imported topic is trusted to be encrypted and subscribed by its owner', () => {
+    const { app, stack } = testStack();
+    const logGroup = new logs.LogGroup(stack, 'TrailLogs');
+    const alertTopic = sns.Topic.fromTopicArn(stack, 'Org', 'arn:aws:sns:eu-west-1:111122223333:org-alerts');
+    new SecurityAlarms(stack, 'Alarms', { logGroup, alertTopic });
+    app.synth();
+    Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmActions: ['arn:aws:sns:eu-west-1:111122223333:org-alerts'],
+    });
   });
 
   test('pins the logical ids of a metric filter and its alarm', () => {

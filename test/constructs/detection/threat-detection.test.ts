@@ -589,6 +589,23 @@ describe('ThreatDetection', () => {
       );
     });
 
+    test('fails when findingPublishingFrequency is not one of the enum values (a JavaScript caller)', () => {
+      expect(fails({ findingPublishingFrequency: 'FIVE_MINUTES' as FindingPublishingFrequency })).toThrow(
+        /ThreatDetection\.InvalidProps[\s\S]*findingPublishingFrequency must be one of "FIFTEEN_MINUTES", "ONE_HOUR", "SIX_HOURS", got "FIVE_MINUTES"/,
+      );
+    });
+
+    test('fails when securityHubMinimumSeverity is not one of the enum values (a JavaScript caller)', () => {
+      expect(fails({ securityHubMinimumSeverity: 'INFORMATIONAL' as SecurityHubSeverity })).toThrow(
+        /securityHubMinimumSeverity must be one of "LOW", "MEDIUM", "HIGH", "CRITICAL", got "INFORMATIONAL"/,
+      );
+    });
+
+    test('fails when disabledGuardDutyFeatures or inspectorResourceTypes hold an unknown value', () => {
+      expect(fails({ disabledGuardDutyFeatures: ['MALWARE' as GuardDutyFeature] })).toThrow(/disabledGuardDutyFeatures must be one of .*got "MALWARE"/);
+      expect(fails({ inspector: true, inspectorResourceTypes: ['EKS' as InspectorResourceType] })).toThrow(/inspectorResourceTypes must be one of "EC2".*got "EKS"/);
+    });
+
     test('fails when alertTopic is missing', () => {
       const { stack } = testStack();
       expect(() => new ThreatDetection(stack, 'ThreatDetection', {} as ThreatDetectionProps)).toThrow(/alertTopic is required/);

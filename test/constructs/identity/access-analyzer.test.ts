@@ -42,6 +42,30 @@ describe('AccessAnalyzer', () => {
     );
   });
 
+  test('fails when an archive rule matches every finding (isPublic true or false)', () => {
+    const { stack } = testStack();
+    expect(() =>
+      new AccessAnalyzer(stack, 'Analyzer', { archiveRules: [{ ruleName: 'Everything', filters: [{ property: 'isPublic', eq: ['true', 'false'] }] }] }),
+    ).toThrow(/AccessAnalyzer\.InvalidProps[\s\S]*archiveRules "Everything" matches every finding.*narrow it to the expected access/);
+  });
+
+  test('fails when an archive rule only asks that an always-present property exists', () => {
+    const { stack } = testStack();
+    expect(() =>
+      new AccessAnalyzer(stack, 'Analyzer', { archiveRules: [{ ruleName: 'AnyResource', filters: [{ property: 'resourceType', exists: true }] }] }),
+    ).toThrow(/archiveRules "AnyResource" matches every finding/);
+  });
+
+  test('a rule that also names a trusted principal is narrow enough', () => {
+    const { stack } = testStack();
+    new AccessAnalyzer(stack, 'Analyzer', {
+      archiveRules: [{ ruleName: 'Auditor', filters: [{ property: 'resourceType', exists: true }, { property: 'principal.AWS', eq: ['444455556666'] }] }],
+    });
+    Template.fromStack(stack).hasResourceProperties('AWS::AccessAnalyzer::Analyzer', {
+      ArchiveRules: [{ RuleName: 'Auditor', Filter: [{ Property: 'resourceType', Exists: true }, { Property: 'principal.AWS', Eq: ['444455556666'] }] }],
+    });
+  });
+
   test('fails when a filter has no criterion', () => {
     const { stack } = testStack();
     expect(() => new AccessAnalyzer(stack, 'Analyzer', { archiveRules: [{ ruleName: 'R', filters: [{ property: 'isPublic' }] }] })).toThrow(

@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -175,9 +175,9 @@ describe('Bastion', () => {
 
   test('fails when grantSessionDecrypt() is called without session preferences', () => {
     const { stack, vpc } = setup();
-    const bastion = new Bastion(stack, 'Bastion', { vpc, sessionPreferences: false });
+    const bastion = new Bastion(stack, 'Bastion', { vpc, sessionManagerPreferences: false });
     const role = new iam.Role(stack, 'AppInstance', { assumedBy: new iam.ServicePrincipal('ec2.amazonaws.com') });
-    expect(() => bastion.grantSessionDecrypt(role)).toThrow(/Bastion.NoSessionKey[\s\S]*sessionPreferences is false/);
+    expect(() => bastion.grantSessionDecrypt(role)).toThrow(/Bastion.NoSessionKey[\s\S]*sessionManagerPreferences is false/);
     expect(bastion.sessionKey).toBeUndefined();
   });
 
@@ -193,9 +193,9 @@ describe('Bastion', () => {
       ingressPort: ec2.Port.tcp(3389),
       volumeSizeGiB: 30,
       dataClass: 'jump',
-      sessionPreferences: false,
+      sessionManagerPreferences: false,
     });
-    const other = new Bastion(stack, 'Other', { vpc, ingress: BastionIngress.fromPrefixList('pl-0123456789abcdef0'), dataClass: 'jump2', sessionPreferences: false });
+    const other = new Bastion(stack, 'Other', { vpc, ingress: BastionIngress.fromPrefixList('pl-0123456789abcdef0'), dataClass: 'jump2', sessionManagerPreferences: false });
     // THEN
     const t = Template.fromStack(stack);
     t.resourceCountIs('AWS::SSM::Document', 0);
@@ -291,6 +291,63 @@ describe('Bastion', () => {
     expect(() => new Bastion(stack, 'Bastion', { vpc, ingressPort: ec2.Port.tcp(2222) })).toThrow(/ingressPort .* without ingress/);
   });
 
+  test.each([
+    ['all traffic', ec2.Port.allTraffic()],
+    ['all TCP', ec2.Port.allTcp()],
+    ['TCP 0-65535', ec2.Port.tcpRange(0, 65535)],
+    ['UDP 1-65535', ec2.Port.udpRange(1, 65535)],
+  ])('fails when ingressPort opens every port (%s)', (_name, ingressPort) => {
+    const { stack, vpc } = setup();
+    expect(() => new Bastion(stack, 'Bastion', { vpc, ingress: BastionIngress.fromCidrs('203.0.113.0/24'), ingressPort })).toThrow(
+      /Bastion.InvalidProps[\s\S]*ingressPort must name the port the administrators use, got .*, which opens every port; use ec2.Port.tcp\(22\)/,
+    );
+  });
+
+  test('a single ingress port range is accepted', () => {
+    const { stack, vpc } = setup();
+    new Bastion(stack, 'Bastion', { vpc, ingress: BastionIngress.fromCidrs('203.0.113.0/24'), ingressPort: ec2.Port.tcpRange(2222, 2223) });
+    Template.fromStack(stack).hasResourceProperties('AWS::EC2::SecurityGroup', {
+      SecurityGroupIngress: [Match.objectLike({ CidrIp: '203.0.113.0/24', FromPort: 2222, ToPort: 2223, IpProtocol: 'tcp' })],
+    });
+  });
+
+  test('sessionLogsRetention sets the session log group retention', () => {
+    const { stack, vpc } = setup();
+    new Bastion(stack, 'Bastion', { vpc, sessionLogsRetention: Duration.days(731) });
+    Template.fromStack(stack).hasResourceProperties('AWS::Logs::LogGroup', {
+      KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^BastionSessionLogsKey'), 'Arn'] },
+      RetentionInDays: 731,
+    });
+  });
+
+  test('fails when sessionLogsRetention is below 365 days, naming the Bastion props', () => {
+    const { stack, vpc } = setup();
+    expect(() => new Bastion(stack, 'Bastion', { vpc, sessionLogsRetention: Duration.days(90) })).toThrow(
+      /Bastion.InvalidProps[\s\S]*sessionLogsRetention must be at least 365 days, got 90 days.*pass allowShortRetention: true/,
+    );
+  });
+
+  test('short session-log retention with allowShortRetention warns', () => {
+    const { stack, vpc } = setup();
+    new Bastion(stack, 'Bastion', { vpc, sessionLogsRetention: Duration.days(90), allowShortRetention: true });
+    Annotations.fromStack(stack).hasWarning('/TestStack/Bastion/SessionLogs', Match.stringLikeRegexp('ack: cdk-security-baseline:logGroup.shortRetention'));
+  });
+
+  test('fails when dataClass is too long for the session-log key alias, in the Bastion\'s words', () => {
+    const { stack, vpc } = setup();
+    expect(() => new Bastion(stack, 'Bastion', { vpc, dataClass: 'b'.repeat(38) })).toThrow(
+      /Bastion.InvalidProps[\s\S]*dataClass must be 1-37 lowercase letters/,
+    );
+  });
+
+  test('fails when two bastions share a key alias, naming Bastion.dataClass', () => {
+    const { stack, vpc } = setup();
+    new Bastion(stack, 'First', { vpc });
+    expect(() => new Bastion(stack, 'Second', { vpc, sessionManagerPreferences: false })).toThrow(
+      /DataKey.DuplicateAlias[\s\S]*dataClass "bastion" gives KMS alias alias\/baseline\/bastion, which TestStack\/First\/Key already uses.*give each Bastion its own dataClass/,
+    );
+  });
+
   test('fails when the volume is smaller than the image', () => {
     const { stack, vpc } = setup();
     expect(() => new Bastion(stack, 'Bastion', { vpc, volumeSizeGiB: 4 })).toThrow(/volumeSizeGiB must be a whole number from 8/);
@@ -325,8 +382,9 @@ describe('Bastion', () => {
     // WHEN
     const network = new SegmentedVpc(stack, 'Network', { flowLogsToS3: true, interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.SSM] });
     new Bastion(stack, 'Bastion', { vpc: network.vpc, ingress: BastionIngress.fromCidrs('203.0.113.0/24') });
-    // THEN
-    expect(() => app.synth()).not.toThrow();
+    // THEN: the synthesized template (after the validator ran) holds the bastion instance
+    const template = app.synth().getStackByName(stack.stackName).template;
+    expect(Object.values(template.Resources).filter((r: any) => r.Type === 'AWS::EC2::Instance')).toHaveLength(1);
   });
 
   test('snapshot (change detector)', () => {

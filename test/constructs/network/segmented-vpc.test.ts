@@ -1,7 +1,6 @@
-import { Stack } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { SegmentedVpc } from '../../../constructs/network/segmented-vpc';
 import { testStack } from '../../util/stack';
@@ -30,9 +29,20 @@ describe('SegmentedVpc', () => {
   test('isolated subnets have no route to the internet', () => {
     const { stack } = testStack();
     new SegmentedVpc(stack, 'Network');
-    const routes = Template.fromStack(stack).findResources('AWS::EC2::Route');
-    const isolatedRoutes = Object.values(routes).filter((r: any) => JSON.stringify(r.Properties.RouteTableId).includes('IsolatedSubnet'));
-    expect(isolatedRoutes).toEqual([]);
+    const t = Template.fromStack(stack);
+    // Route tables by tier, from the subnet associations (not from a substring of a logical id).
+    const tableOfSubnet = (tier: string) =>
+      Object.values(t.findResources('AWS::EC2::SubnetRouteTableAssociation'))
+        .filter((a: any) => new RegExp(`^NetworkVpc${tier}Subnet\\dSubnet`).test(a.Properties.SubnetId.Ref))
+        .map((a: any) => a.Properties.RouteTableId.Ref);
+    const isolatedTables = tableOfSubnet('Isolated');
+    const privateTables = tableOfSubnet('Private');
+    expect(isolatedTables).toHaveLength(3);
+    expect(privateTables).toHaveLength(3);
+    const routedTables = Object.values(t.findResources('AWS::EC2::Route')).map((r: any) => r.Properties.RouteTableId.Ref);
+    // Positive control: the same lookup finds the private tier's NAT routes.
+    expect(privateTables.every((id) => routedTables.includes(id))).toBe(true);
+    expect(routedTables.filter((id) => isolatedTables.includes(id))).toEqual([]);
   });
 
   test('network ACLs: admin ports denied from 0.0.0.0/0 and ::/0 on every tier', () => {
@@ -277,7 +287,7 @@ describe('SegmentedVpc', () => {
       natGateways: 1,
       publicIngressPorts: [443, 80],
       adminIngressCidrs: ['192.168.0.0/24'],
-      flowLogsRetention: logs.RetentionDays.TWO_YEARS,
+      flowLogsRetention: Duration.days(731),
       flowLogsDataClass: 'net-flows',
       flowLogsToS3: true,
       interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.KMS, ec2.InterfaceVpcEndpointAwsService.SSM_MESSAGES],
@@ -371,7 +381,7 @@ describe('SegmentedVpc', () => {
 
   test('short flow-log retention with the override warns', () => {
     const { stack } = testStack();
-    new SegmentedVpc(stack, 'Network', { flowLogsRetention: logs.RetentionDays.ONE_MONTH, allowShortFlowLogsRetention: true });
+    new SegmentedVpc(stack, 'Network', { flowLogsRetention: Duration.days(30), allowShortRetention: true });
     Annotations.fromStack(stack).hasWarning('/TestStack/Network/FlowLogs', Match.stringLikeRegexp('ack: cdk-security-baseline:logGroup.shortRetention'));
   });
 
@@ -427,7 +437,59 @@ describe('SegmentedVpc', () => {
   test('fails when an interface endpoint is listed twice', () => {
     const { stack } = testStack();
     const kms = ec2.InterfaceVpcEndpointAwsService.KMS;
-    expect(() => new SegmentedVpc(stack, 'Network', { interfaceEndpoints: [kms, kms] })).toThrow(/each service once.*\["kms"\]/);
+    expect(() => new SegmentedVpc(stack, 'Network', { interfaceEndpoints: [kms, kms] })).toThrow(/SegmentedVpc.InvalidProps[\s\S]*interfaceEndpoints lists "kms" more than once.*list each entry once/);
+  });
+
+  test('fails when an Availability Zone is listed twice', () => {
+    const { stack } = testStack();
+    expect(() => new SegmentedVpc(stack, 'Network', { availabilityZones: ['eu-west-1a', 'eu-west-1a'] })).toThrow(
+      /SegmentedVpc.InvalidProps[\s\S]*availabilityZones lists "eu-west-1a" more than once.*list each entry once[\s\S]*at least 2 Availability Zones/,
+    );
+  });
+
+  test('fails when flowLogsRetention is below 365 days, naming the VPC props', () => {
+    const { stack } = testStack();
+    expect(() => new SegmentedVpc(stack, 'Network', { flowLogsRetention: Duration.days(30) })).toThrow(
+      /SegmentedVpc.InvalidProps[\s\S]*flowLogsRetention must be at least 365 days, got 30 days.*pass allowShortRetention: true/,
+    );
+  });
+
+  test('fails when flowLogsRetention is not a whole number of days', () => {
+    const { stack } = testStack();
+    expect(() => new SegmentedVpc(stack, 'Network', { flowLogsRetention: Duration.hours(9001) })).toThrow(
+      /SegmentedVpc.InvalidProps[\s\S]*flowLogsRetention must be a whole number of days.*use Duration.days\(376\)/,
+    );
+  });
+
+  test('fails when flowLogsDataClass is not alias-safe, in the VPC\'s words', () => {
+    const { stack } = testStack();
+    expect(() => new SegmentedVpc(stack, 'Network', { flowLogsDataClass: 'Flow Logs' })).toThrow(
+      /SegmentedVpc.InvalidProps[\s\S]*flowLogsDataClass must be 1-42 lowercase letters.*"Flow Logs"/,
+    );
+  });
+
+  test('fails when two VPCs share a flow-log key alias, naming flowLogsDataClass and not dataClass', () => {
+    // GIVEN
+    const { stack } = testStack();
+    new SegmentedVpc(stack, 'First');
+    // WHEN / THEN
+    let message = '';
+    try {
+      new SegmentedVpc(stack, 'Second');
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(
+      /DataKey.DuplicateAlias[\s\S]*flowLogsDataClass "vpc-flow-logs" gives KMS alias alias\/baseline\/vpc-flow-logs, which TestStack\/First\/FlowLogs\/Key already uses.*give each SegmentedVpc its own flowLogsDataClass/,
+    );
+    expect(message).not.toMatch(/\bdataClass\b/);
+  });
+
+  test('a second VPC with its own flowLogsDataClass gets its own key alias', () => {
+    const { stack } = testStack();
+    new SegmentedVpc(stack, 'First');
+    new SegmentedVpc(stack, 'Second', { flowLogsDataClass: 'second-flows' });
+    Template.fromStack(stack).hasResourceProperties('AWS::KMS::Alias', { AliasName: 'alias/baseline/second-flows' });
   });
 
   test('synthesizes with an empty context (no feature flags)', () => {

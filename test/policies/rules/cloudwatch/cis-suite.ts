@@ -127,7 +127,7 @@ export function cisMonitoringCases(rule: AccountRule): void {
   test('Compliant: AuditTrail on an existing (organization) trail log group is judged by the named log group', () => {
     const { stack } = testStack();
     const alerts = new SecurityAlerts(stack, 'Alerts', { emails: ['secops@example.com'] });
-    const trail = new AuditTrail(stack, 'Trail', { existingTrailLogGroup: logs.LogGroup.fromLogGroupName(stack, 'OrgTrailLogs', 'aws-controltower/CloudTrailLogs') });
+    const trail = new AuditTrail(stack, 'Trail', { organizationTrailLogGroup: logs.LogGroup.fromLogGroupName(stack, 'OrgTrailLogs', 'aws-controltower/CloudTrailLogs') });
     new SecurityAlarms(stack, 'Alarms', { logGroup: trail.logGroup, alertTopic: alerts.topic });
     const [result] = expectPass(rule, stack);
     expect(result.message).toMatch(/log group aws-controltower\/CloudTrailLogs \(its trail is outside the templates judged\)/);

@@ -60,8 +60,8 @@ describe('EC2.SecurityGroupNoAdminIngress', () => {
   test('Compliant: Bastion with default props (no inbound rule) and with an allow-listed network', () => {
     const { stack } = testStack();
     const vpc = smallVpc(stack);
-    new Bastion(stack, 'Default', { vpc, sessionPreferences: false });
-    new Bastion(stack, 'Listed', { vpc, ingress: BastionIngress.fromCidrs('203.0.113.0/24'), sessionPreferences: false, dataClass: 'listed' });
+    new Bastion(stack, 'Default', { vpc, sessionManagerPreferences: false });
+    new Bastion(stack, 'Listed', { vpc, ingress: BastionIngress.fromCidrs('203.0.113.0/24'), sessionManagerPreferences: false, dataClass: 'listed' });
     expectPass(rule, stack);
   });
 

@@ -1,3 +1,4 @@
+import { Duration } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { SecureLogGroup } from '../../../../constructs/data/secure-log-group';
 import rule from '../../../../policies/rules/logs/retention-period';
@@ -33,7 +34,7 @@ describe('Logs.RetentionPeriod', () => {
 
   test('Non-compliant 1: SecureLogGroup with allowShortRetention (an accepted weakening)', () => {
     const { stack } = testStack();
-    new SecureLogGroup(stack, 'Logs', { retention: logs.RetentionDays.ONE_MONTH, allowShortRetention: true });
+    new SecureLogGroup(stack, 'Logs', { retention: Duration.days(30), allowShortRetention: true });
     expectFail(rule, stack, /after 30 days, fewer than 365/);
   });
 
