@@ -373,6 +373,7 @@ export class SecurityBaseline extends Construct {
       this.vpc = new SegmentedVpc(this, 'Network', {
         cidr: props.vpcCidr,
         adminIngressCidrs: props.adminCidrs,
+        allowBroadIngress: props.allowBroadIngress,
         availabilityZones: props.availabilityZones,
         natGateways: props.natGateways,
         interfaceEndpoints: props.interfaceEndpoints,

@@ -516,3 +516,18 @@ describe('SegmentedVpc', () => {
     expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
   });
 });
+
+describe('SegmentedVpc allowBroadIngress', () => {
+  test('fails when adminIngressCidrs is broader than /16 without allowBroadIngress', () => {
+    const { stack } = testStack();
+    expect(() => new SegmentedVpc(stack, 'Vpc', { adminIngressCidrs: ['10.0.0.0/12'] })).toThrow(/adminIngressCidrs must not hold networks broader than \/16.*allowBroadIngress: true/);
+  });
+
+  test('accepts a /12 admin network with allowBroadIngress, and still rejects 0.0.0.0/0', () => {
+    const { stack } = testStack();
+    new SegmentedVpc(stack, 'Vpc', { adminIngressCidrs: ['10.0.0.0/12'], allowBroadIngress: true });
+    Template.fromStack(stack).hasResourceProperties('AWS::EC2::NetworkAclEntry', { CidrBlock: '10.0.0.0/12', PortRange: { From: 22, To: 22 }, RuleAction: 'allow' });
+    const other = testStack().stack;
+    expect(() => new SegmentedVpc(other, 'Vpc', { adminIngressCidrs: ['0.0.0.0/0'], allowBroadIngress: true })).toThrow(/must not hold 0.0.0.0\/0/);
+  });
+});
