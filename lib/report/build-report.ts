@@ -102,15 +102,33 @@ export function buildReport(ledger: Ledger, frameworks: readonly Framework[], op
   }));
   const skippedRules = new Set(ledger.skipped.map((s) => s.ruleId));
 
+  // Indexed once, so a large ledger (10,000 resources, 50,000 results) stays linear: each result's
+  // evidence reference is built once and shared by every control it evidences.
+  const controlKey = (framework: string, id: string) => `${framework}\u0000${id}`;
+  const evidenceByControl = new Map<string, EvidenceRef[]>();
+  for (const r of results) {
+    const ref: EvidenceRef = {
+      resultId: r.id, ruleId: r.ruleId, status: r.status, stack: r.stack, template: r.template,
+      logicalId: r.logicalId, constructPath: r.constructPath, line: r.line, message: r.message,
+    };
+    for (const [framework, ids] of Object.entries(r.controls)) {
+      for (const id of ids) {
+        const k = controlKey(framework, id);
+        const list = evidenceByControl.get(k);
+        if (list) list.push(ref);
+        else evidenceByControl.set(k, [ref]);
+      }
+    }
+  }
+  const rulesByControl = new Map<string, string[]>();
+  for (const r of rules) {
+    for (const [framework, ids] of Object.entries(r.controls)) for (const id of ids) rulesByControl.set(controlKey(framework, id), [...(rulesByControl.get(controlKey(framework, id)) ?? []), r.id]);
+  }
+  const statusOrder = (status: string) => RESULT_STATUSES.indexOf(status as (typeof RESULT_STATUSES)[number]);
+
   const controls: ReportControl[] = catalogs.flatMap((fw) => fw.controls.map((c) => {
-    const ruleIds = rules.filter((r) => r.controls[fw.id]?.includes(c.id)).map((r) => r.id);
-    const evidence: EvidenceRef[] = results
-      .filter((r) => r.controls[fw.id]?.includes(c.id))
-      .sort((a, b) => RESULT_STATUSES.indexOf(a.status) - RESULT_STATUSES.indexOf(b.status))
-      .map((r) => ({
-        resultId: r.id, ruleId: r.ruleId, status: r.status, stack: r.stack, template: r.template,
-        logicalId: r.logicalId, constructPath: r.constructPath, line: r.line, message: r.message,
-      }));
+    const ruleIds = rulesByControl.get(controlKey(fw.id, c.id)) ?? [];
+    const evidence: EvidenceRef[] = [...(evidenceByControl.get(controlKey(fw.id, c.id)) ?? [])].sort((a, b) => statusOrder(a.status) - statusOrder(b.status));
     const obs = observations.filter((o) => o.controlRefs.some((ref) => ref.framework === fw.id && ref.id === c.id));
     const [status, statusReason] = rollup(c.kind, ruleIds, evidence, obs, skippedRules);
     return {
