@@ -521,12 +521,12 @@ function validateSegmentedVpcProps(scope: Construct, props: SegmentedVpcProps, a
     if (!parsed) {
       const hint = parseIpv6Cidr(cidr) ? ' (the VPC is IPv4-only)' : '';
       problems.push(`adminIngressCidrs must hold IPv4 CIDRs such as "203.0.113.0/24"${hint}, got ${JSON.stringify(cidr)}`);
-    } else if (parsed.mask === 0) {
-      problems.push(`adminIngressCidrs must not hold 0.0.0.0/0 (it would open SSH and RDP to the internet, CIS AWS 5.1), got ${JSON.stringify(cidr)}; list your corporate ranges`);
-    } else if (parsed.mask < 16 && !props.allowBroadIngress) {
+    } else if (parsed.mask < 16 && (!props.allowBroadIngress || parsed.mask === 0)) {
+      // allowBroadIngress admits a large corporate network, never the whole internet.
       problems.push(
         `adminIngressCidrs must not hold networks broader than /16 (0.0.0.0/0 would open SSH and RDP to the internet, CIS AWS 5.1), ` +
-          `got ${JSON.stringify(cidr)}; list your corporate ranges, or pass allowBroadIngress: true for a network that really is that large`,
+          `got ${JSON.stringify(cidr)}; list your corporate ranges` +
+          (parsed.mask > 0 ? ', or pass allowBroadIngress: true for a network that really is that large' : ''),
       );
     } else if (ipv4HostBitsSet(parsed)) {
       problems.push(`adminIngressCidrs must hold network addresses, got ${JSON.stringify(cidr)}; use ${JSON.stringify(ipv4Network(parsed))}`);

@@ -528,6 +528,6 @@ describe('SegmentedVpc allowBroadIngress', () => {
     new SegmentedVpc(stack, 'Vpc', { adminIngressCidrs: ['10.0.0.0/12'], allowBroadIngress: true });
     Template.fromStack(stack).hasResourceProperties('AWS::EC2::NetworkAclEntry', { CidrBlock: '10.0.0.0/12', PortRange: { From: 22, To: 22 }, RuleAction: 'allow' });
     const other = testStack().stack;
-    expect(() => new SegmentedVpc(other, 'Vpc', { adminIngressCidrs: ['0.0.0.0/0'], allowBroadIngress: true })).toThrow(/must not hold 0.0.0.0\/0/);
+    expect(() => new SegmentedVpc(other, 'Vpc', { adminIngressCidrs: ['0.0.0.0/0'], allowBroadIngress: true })).toThrow(/broader than \/16 \(0.0.0.0\/0 would open SSH and RDP to the internet, CIS AWS 5.1\), got "0.0.0.0\/0"; list your corporate ranges"?$/m);
   });
 });
