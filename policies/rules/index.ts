@@ -7,11 +7,13 @@ import { CLOUDTRAIL_RULES } from './cloudtrail';
 import { CLOUDWATCH_RULES } from './cloudwatch';
 import { CONFIG_RULES } from './config';
 import { EC2_RULES } from './ec2';
+import { EFS_RULES } from './efs';
 import { GUARDDUTY_RULES } from './guardduty';
 import { IAM_RULES } from './iam';
 import { KMS_RULES } from './kms';
 import { LAMBDA_RULES } from './lambda';
 import { LOGS_RULES } from './logs';
+import { RDS_RULES } from './rds';
 import { S3_RULES } from './s3';
 import { SECURITYHUB_RULES } from './securityhub';
 import { SNS_RULES } from './sns';
@@ -25,6 +27,8 @@ export const RULES: readonly Rule[] = [
   ...SNS_RULES,
   ...SSM_RULES,
   ...EC2_RULES,
+  ...RDS_RULES,
+  ...EFS_RULES,
   ...IAM_RULES,
   ...LAMBDA_RULES,
   ...BACKUP_RULES,
