@@ -74,8 +74,8 @@ for (const f of files) {
   if (/\.(test|spec)\.[cm]?[jt]s$/.test(f)) problems.push(`test file: ${f}`);
   if (/\.[cm]?ts$/.test(f) && !/\.d\.[cm]?ts$/.test(f)) problems.push(`TypeScript source: ${f}`);
   if (/\.(map|tsbuildinfo|snap)$/.test(f)) problems.push(`build by-product: ${f}`);
-  // dist/bin holds the CLI (shipped: package.json "bin") and the reference app (not shipped: it needs devDependencies).
-  if (f.startsWith('dist/bin/') && !/^dist\/bin\/cli\.(js|d\.ts)$/.test(f)) problems.push(`reference app (needs devDependencies): ${f}`);
+  // dist/bin holds the CLI and its evidence commands (shipped: package.json "bin") and the reference app (not shipped: it needs devDependencies).
+  if (f.startsWith('dist/bin/') && !/^dist\/bin\/(cli|evidence)\.(js|d\.ts)$/.test(f)) problems.push(`reference app (needs devDependencies): ${f}`);
 }
 
 // Entry points and their types, and the CLI with its shebang.
