@@ -240,7 +240,7 @@ const assembly = app.synth();
 const optInOutdir = `${outdir}-opt-in`;
 const optInApp = new App({ outdir: optInOutdir });
 new SecurityBaseline(new Stack(optInApp, 'ConsumerOptIn'), 'Baseline', {
-  alertEmails: ['secops@example.com'], inspector: true, network: false,
+  alertEmails: ['secops@example.com'], inspector: true, evidenceCollector: true, network: false,
 });
 const optInAssembly = optInApp.synth();
 
