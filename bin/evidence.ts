@@ -1,7 +1,9 @@
 // The thin adapter between the evidence collectors (lib/evidence, which imports no rules) and the
 // rules: which of the rules judge live KMS keys, and the observations `check --evidence` merges.
 import { Rule } from '../lib/engine';
-import { EvidenceDocument, evidenceObservations, readEvidenceFile } from '../lib/evidence';
+import { readEvidenceFile } from '../lib/evidence/file';
+import { evidenceObservations } from '../lib/evidence/observations';
+import { EvidenceDocument } from '../lib/lambda/evidence/types';
 import { Observation } from '../lib/report';
 
 /**

@@ -4,7 +4,9 @@
 import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { EVIDENCE_SCHEMA_VERSION, EvidenceDocument, digestOf } from '../lambda/evidence';
+// Module by module, not the barrel: reading evidence must not load the AWS SDK the collectors use.
+import { digestOf } from '../lambda/evidence/digest';
+import { EVIDENCE_SCHEMA_VERSION, EvidenceDocument } from '../lambda/evidence/types';
 
 /** Write `doc` to `file` atomically. The JSON is pretty-printed, one trailing newline. */
 export function writeEvidenceFile(file: string, doc: EvidenceDocument): void {

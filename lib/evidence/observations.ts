@@ -5,7 +5,9 @@
 //   runs the rules the caller passes over it. lib imports no rules (DESIGN.md), so the caller passes them.
 // Evidence older than `maxAgeMs` is `stale`: shown with its observations, never counted as current.
 import { Ledger, Rule, evaluate } from '../engine';
-import { EvidenceDocument, EvidenceObservation, formatDuration } from '../lambda/evidence';
+// Module by module, not the barrel: judging evidence must not load the AWS SDK the collectors use.
+import { formatDuration } from '../lambda/evidence/duration';
+import { EvidenceDocument, EvidenceObservation } from '../lambda/evidence/types';
 import { ControlRef, Observation } from '../report/model';
 
 /** Options of `evidenceObservations`. */

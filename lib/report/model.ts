@@ -4,7 +4,7 @@
  */
 
 /** Version of the JSON report's shape (`report.schema.json`). */
-export const REPORT_SCHEMA_VERSION = '1.1.0';
+export const REPORT_SCHEMA_VERSION = '2.0.0';
 
 /** Status of one evaluated (rule, resource) pair. */
 export type ResultStatusName = 'pass' | 'fail' | 'acknowledged' | 'not-applicable';
@@ -140,19 +140,6 @@ export interface ReportResult {
   readonly acknowledgment: ResultAcknowledgment | null;
 }
 
-/** A reference from a control to the result that evidences it. */
-export interface EvidenceRef {
-  readonly resultId: string;
-  readonly ruleId: string;
-  readonly status: ResultStatusName;
-  readonly stack: string;
-  readonly template: string;
-  readonly logicalId: string | null;
-  readonly constructPath: string | null;
-  readonly line: number | null;
-  readonly message: string;
-}
-
 /** An observation merged into a control. */
 export interface ControlObservation extends Observation {
   readonly id: string;
@@ -170,7 +157,12 @@ export interface ReportControl {
   readonly statusReason: string;
   /** Rules mapped to the control. */
   readonly rules: readonly string[];
-  readonly evidence: readonly EvidenceRef[];
+  /**
+   * The results that evidence the control, by `results[].id`: failures first, then acknowledged, then
+   * passes. Kept as ids so that a result mapped to many controls is written once (a 10,000-resource
+   * report would otherwise repeat each result under about ten controls).
+   */
+  readonly evidence: readonly string[];
   readonly observations: readonly ControlObservation[];
 }
 

@@ -1,4 +1,5 @@
 import { CONTROL_STATUSES, ControlStatus, Report, ReportControl, ReportResult, RESULT_STATUSES } from '../model';
+import { evidenceIndex } from '../private/results';
 import { bySeverity, escapeHtml as h, resourceOf, sourceOf } from '../private/text';
 import { stateHint } from './table';
 
@@ -43,6 +44,7 @@ const LABEL: Record<string, string> = {
  */
 export function renderHtml(report: Report): string {
   const s = report.summary;
+  const evidenceOf = evidenceIndex(report);
   const failures = report.results.filter((r) => r.status === 'fail').sort(bySeverity);
   const attention = report.exceptions.filter((e) => e.state !== 'applied').length;
   const title = `Compliance report · ${report.templates.map((t) => t.stack).join(', ') || 'no templates'}`;
@@ -100,7 +102,7 @@ ${report.summary.frameworks.map((f) => frameworkCard(report, f.framework)).join(
   <table class="controls">
     <thead><tr><th>Framework</th><th>Control</th><th>Status</th><th>Kind</th><th>Rules</th><th>Evidence</th></tr></thead>
     <tbody>
-${report.controls.map(controlRow).join('\n')}
+${report.controls.map((c) => controlRow(c, evidenceOf(c))).join('\n')}
     </tbody>
   </table>
   <p id="f-none" class="empty" hidden>No control matches the filters.</p>
@@ -207,25 +209,25 @@ ${results.map((r) => `<tr><td>${badge(r.severity, r.severity)}</td><td class="ru
 </tbody></table>`;
 }
 
-function controlRow(c: ReportControl): string {
+function controlRow(c: ReportControl, results: readonly ReportResult[]): string {
   const text = [c.framework, c.id, c.title, c.family, c.status, c.statusReason, ...c.rules,
-    ...c.evidence.flatMap((e) => [e.logicalId ?? '', e.constructPath ?? '', e.stack, e.template])].join(' ').toLowerCase();
+    ...results.flatMap((e) => [e.logicalId ?? '', e.constructPath ?? '', e.stack, e.template])].join(' ').toLowerCase();
   return `<tr data-framework="${h(c.framework)}" data-status="${h(c.status)}" data-text="${h(text)}">` +
     `<td class="nowrap">${h(c.framework)}</td>` +
     `<td><b>${h(c.id)}</b> ${h(c.title)}<div class="muted">${h(c.family)}</div></td>` +
     `<td>${badge(c.status)}<div class="muted">${h(c.statusReason)}</div></td>` +
     `<td>${h(c.kind)}</td>` +
     `<td class="rule">${c.rules.length > 0 ? c.rules.map((r) => `<code>${h(r)}</code>`).join('<br>') : '<span class="muted">no automated rule</span>'}</td>` +
-    `<td>${evidenceCell(c)}</td></tr>`;
+    `<td>${evidenceCell(c, results)}</td></tr>`;
 }
 
-function evidenceCell(c: ReportControl): string {
-  if (c.evidence.length === 0 && c.observations.length === 0) return '<span class="muted">none</span>';
-  const counts = RESULT_STATUSES.map((st) => [st, c.evidence.filter((e) => e.status === st).length] as const).filter(([, n]) => n > 0)
+function evidenceCell(c: ReportControl, results: readonly ReportResult[]): string {
+  if (results.length === 0 && c.observations.length === 0) return '<span class="muted">none</span>';
+  const counts = RESULT_STATUSES.map((st) => [st, results.filter((e) => e.status === st).length] as const).filter(([, n]) => n > 0)
     .map(([st, n]) => `${n} ${LABEL[st].toLowerCase()}`);
   if (c.observations.length > 0) counts.push(`${c.observations.length} live`);
   const items = [
-    ...c.evidence.map((e) => `<li>${badge(e.status)} <code>${h(e.ruleId)}</code> ${h(resourceOf(e))}` +
+    ...results.map((e) => `<li>${badge(e.status)} <code>${h(e.ruleId)}</code> ${h(resourceOf(e))}` +
       `<div class="path">${e.constructPath ? `${pathHtml(e.constructPath)} · ` : ''}${pathHtml(sourceOf(e))}</div>` +
       `<div class="muted">${h(e.message)}</div></li>`),
     ...c.observations.map((o) => `<li>${badge(o.status === 'not-collected' ? 'not-applicable' : o.status, o.status)} <code>${h(o.source)}</code> ` +

@@ -1,4 +1,5 @@
-import { Report, ReportControl } from '../model';
+import { Report, ReportControl, ReportResult } from '../model';
+import { evidenceIndex } from '../private/results';
 import { escapeXml, resourceOf, sourceOf } from '../private/text';
 
 const SKIPPED = new Set(['manual', 'runtime-pending', 'not-applicable']);
@@ -13,6 +14,7 @@ const SKIPPED = new Set(['manual', 'runtime-pending', 'not-applicable']);
 export function renderJunit(report: Report): string {
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
   const all = report.controls;
+  const evidenceOf = evidenceIndex(report);
   const failures = all.filter((c) => c.status === 'not-satisfied').length;
   const skipped = all.filter((c) => SKIPPED.has(c.status)).length;
   out.push(`<testsuites name="${escapeXml(report.tool.name)}" tests="${all.length}" failures="${failures}" errors="0" skipped="${skipped}" ` +
@@ -27,14 +29,14 @@ export function renderJunit(report: Report): string {
       `      <property name="scope" value="${escapeXml(report.scope)}"/>`,
       `      <property name="tool" value="${escapeXml(`${report.tool.name} ${report.tool.version}`)}"/>`,
       '    </properties>');
-    for (const c of controls) out.push(...testcase(c));
+    for (const c of controls) out.push(...testcase(c, evidenceOf(c)));
     out.push('  </testsuite>');
   }
   out.push('</testsuites>');
   return `${out.join('\n')}\n`;
 }
 
-function testcase(c: ReportControl): string[] {
+function testcase(c: ReportControl, results: readonly ReportResult[]): string[] {
   const lines = [`    <testcase classname="${escapeXml(c.framework)}" name="${escapeXml(`${c.id} ${c.title}`)}" time="0">`];
   lines.push('      <properties>',
     `        <property name="status" value="${escapeXml(c.status)}"/>`,
@@ -42,7 +44,7 @@ function testcase(c: ReportControl): string[] {
     `        <property name="family" value="${escapeXml(c.family)}"/>`,
     `        <property name="rules" value="${escapeXml(c.rules.join(' ') || 'none')}"/>`,
     '      </properties>');
-  const failing = c.evidence.filter((e) => e.status === 'fail');
+  const failing = results.filter((e) => e.status === 'fail');
   if (c.status === 'not-satisfied') {
     const detail = [
       ...failing.map((e) => `${e.ruleId} ${resourceOf(e)} (${sourceOf(e)}): ${e.message}`),
@@ -54,7 +56,7 @@ function testcase(c: ReportControl): string[] {
   }
   const evidence = [
     `status: ${c.status} (${c.statusReason})`,
-    ...c.evidence.map((e) => `${e.status} ${e.ruleId} ${resourceOf(e)}${e.constructPath ? ` [${e.constructPath}]` : ''} ${sourceOf(e)}: ${e.message}`),
+    ...results.map((e) => `${e.status} ${e.ruleId} ${resourceOf(e)}${e.constructPath ? ` [${e.constructPath}]` : ''} ${sourceOf(e)}: ${e.message}`),
     ...c.observations.map((o) => `${o.status} ${o.source} ${o.subject ?? 'account'} (${o.collected}): ${o.message}`),
   ];
   lines.push(`      <system-out>${escapeXml(evidence.join('\n'))}</system-out>`, '    </testcase>');

@@ -85,7 +85,7 @@ export function renderOscal(report: Report): string {
   }
 
   const findings = report.controls.map((c) => {
-    const related = [...c.evidence.map((e) => observationUuid.get(e.resultId)), ...c.observations.map((o) => observationUuid.get(o.id))]
+    const related = [...c.evidence.map((id) => observationUuid.get(id)), ...c.observations.map((o) => observationUuid.get(o.id))]
       .filter((u): u is string => u !== undefined);
     const [state, reason] = c.status === 'satisfied' ? ['satisfied', 'pass'] : c.status === 'not-satisfied' ? ['not-satisfied', 'fail'] : ['not-satisfied', 'other'];
     return {

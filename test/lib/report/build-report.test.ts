@@ -76,13 +76,15 @@ describe('buildReport', () => {
     const c = control(report, 'cis-aws-3.0', '2.1.1');
     expect(c.rules).toEqual(['S3.SslOnly']);
     expect(c.observations).toEqual([]);
-    expect(c.evidence.map((e) => [e.status, e.logicalId, e.line, e.constructPath])).toEqual([
+    // Evidence is by result id: each id names a result of the report, in failures-first order.
+    const evidence = c.evidence.map((id) => report.results.find((r) => r.id === id)!);
+    expect(evidence.map((e) => [e.status, e.logicalId, e.line, e.constructPath])).toEqual([
       ['fail', 'RawBucket', 40, 'AppStack/RawBucket'],
       ['fail', 'SharedBucket', 52, 'AppStack/SharedBucket/Resource'],
       ['pass', 'SecureBucket7A1F2C3D', 12, 'AppStack/SecureBucket/Bucket/Resource'],
     ]);
-    expect(c.evidence[0]).toMatchObject({ stack: 'AppStack', template: 'cdk.out/AppStack.template.json', ruleId: 'S3.SslOnly' });
-    expect(report.results.find((r) => r.id === c.evidence[0].resultId)!.logicalId).toBe('RawBucket');
+    expect(evidence[0]).toMatchObject({ stack: 'AppStack', template: 'cdk.out/AppStack.template.json', ruleId: 'S3.SslOnly' });
+    expect(c.evidence.every((id) => /^r-[0-9a-f]{16}$/.test(id))).toBe(true);
   });
 
   test('summarises controls and results per framework and overall', () => {

@@ -27,7 +27,10 @@ describe('JSON report', () => {
     expect(json.results.some((r: any) => r.constructPath === 'TestStack/Data/Bucket/Resource' && r.status === 'pass')).toBe(true);
     const cis211 = json.controls.find((c: any) => c.framework === 'cis-aws-3.0' && c.id === '2.1.1');
     expect(cis211).toMatchObject({ status: 'not-satisfied', rules: ['S3.SslOnly'] });
-    expect(cis211.evidence.map((e: any) => e.status)).toEqual(['fail', 'acknowledged', 'pass', 'pass']);
+    const byId = new Map(json.results.map((r: any) => [r.id, r]));
+    expect(cis211.evidence.map((id: string) => (byId.get(id) as any).status)).toEqual(['fail', 'acknowledged', 'pass', 'pass']);
+    // Every evidence reference of every control names a result of the report.
+    expect(json.controls.flatMap((c: any) => c.evidence).filter((id: string) => !byId.has(id))).toEqual([]);
   });
 
   test('real output without the insecure bucket: the mapped controls are excepted (the acknowledged bucket remains)', () => {
