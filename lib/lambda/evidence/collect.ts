@@ -45,6 +45,9 @@ export async function collectEvidence(options: CollectOptions): Promise<Evidence
   const pool = new Pool(options.concurrency ?? 12);
   const config = {
     maxAttempts: options.maxAttempts ?? 6,
+    // Resolve each command's middleware stack once, not on every send: the collectors never change the
+    // stack, and a run of 6,000 requests spends about a second of CPU re-sorting it otherwise.
+    cacheMiddleware: true,
     // throwOnRequestTimeout: without it the handler only logs a warning when requestTimeout passes.
     requestHandler: { requestTimeout: options.timeoutMs ?? 10_000, connectionTimeout: options.timeoutMs ?? 10_000, throwOnRequestTimeout: true },
   };
