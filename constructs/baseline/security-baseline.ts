@@ -6,6 +6,7 @@ import * as subs from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 import { throwIfProblems } from '../../lib/errors';
 import { duplicates } from '../../lib/validation';
+import { nameKeyAliasSource } from '../data/private/key-naming';
 import { BackupResourceType, SecureBackupPlan } from '../data/secure-backup-plan';
 import { SecureBackupVault } from '../data/secure-backup-vault';
 import { AuditTrail } from '../detection/audit-trail';
@@ -318,6 +319,14 @@ export class SecurityBaseline extends Construct {
       registerBaseline(entry);
     }
     const home = this.isHomeRegion;
+    // Every key below derives its alias from instanceName (and a fixed data class), so a clash with a
+    // key outside the baseline is reported in SecurityBaseline's terms, not a child's dataClass.
+    nameKeyAliasSource(this, {
+      prop: 'instanceName',
+      value: props.instanceName,
+      fix: "give this SecurityBaseline an instanceName of its own (for example instanceName: 'second'), which prefixes the alias of " +
+        'every key it defines, or rename the other key',
+    });
     // A named baseline prefixes the data classes, and so the aliases, of every key it defines.
     const named = (dataClass: string) => (props.instanceName ? `${props.instanceName}-${dataClass}` : undefined);
 

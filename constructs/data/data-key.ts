@@ -517,7 +517,7 @@ function claimAlias(key: DataKey, aliasName: string): void {
       fix: 'give each DataKey its own dataClass, or a different aliasPrefix',
     };
     throwIfProblems('DataKey.DuplicateAlias', key, [
-      `${source.prop} ${JSON.stringify(source.value)} gives KMS alias ${aliasName}, which ${other} already uses in this account and Region; ` +
+      `${source.prop} ${source.value === undefined ? '(not set)' : JSON.stringify(source.value)} gives KMS alias ${aliasName}, which ${other} already uses in this account and Region; ` +
         source.fix,
     ]);
   }

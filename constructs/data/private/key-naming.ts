@@ -13,8 +13,8 @@ import { Construct } from 'constructs';
 export interface KeyAliasSource {
   /** The prop the caller typed, e.g. `flowLogsDataClass`. */
   readonly prop: string;
-  /** Its value as the caller gave it (or its default). */
-  readonly value: string;
+  /** Its value as the caller gave it (or its default); undefined when the caller left it unset. */
+  readonly value: string | undefined;
   /** The fix, phrased for that caller. */
   readonly fix: string;
 }

@@ -4,6 +4,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { BASELINE_BACKUP_TAG, SecurityBaseline } from '../../../constructs/baseline/security-baseline';
+import { DataKey } from '../../../constructs/data/data-key';
 import { CIS_ALARM_IDS } from '../../../constructs/detection/cis-alarm-definitions';
 import { SecurityHubStandard } from '../../../constructs/detection/threat-detection';
 import { testStack } from '../../util/stack';
@@ -228,6 +229,26 @@ describe('SecurityBaseline', () => {
     new SecurityBaseline(stack, 'Baseline', { alertEmails: EMAILS, ...props });
   };
   const inBaselineTerms = (re: RegExp) => new RegExp(`SecurityBaseline\\.InvalidProps[\\s\\S]*${re.source}`);
+
+  test('fails when a key outside the baseline already uses one of its aliases, naming instanceName (not a child\'s dataClass)', () => {
+    // GIVEN a key the platform team defined first, with the alias the baseline's alert topic key would take
+    const { stack } = testStack();
+    new DataKey(stack, 'TeamKey', { dataClass: 'alerts' });
+    // WHEN / THEN
+    const attempt = () => new SecurityBaseline(stack, 'Baseline', { alertEmails: EMAILS });
+    expect(attempt).toThrow(
+      /DataKey.DuplicateAlias[\s\S]*instanceName \(not set\) gives KMS alias alias\/baseline\/alerts, which TestStack\/TeamKey already uses.*give this SecurityBaseline an instanceName of its own/,
+    );
+    expect(attempt).not.toThrow(/dataClass/);
+  });
+
+  test('with an instanceName the same clash names its value', () => {
+    const { stack } = testStack();
+    new DataKey(stack, 'TeamKey', { dataClass: 'second-alerts' });
+    expect(() => new SecurityBaseline(stack, 'Baseline', { alertEmails: EMAILS, instanceName: 'second' })).toThrow(
+      /instanceName "second" gives KMS alias alias\/baseline\/second-alerts, which TestStack\/TeamKey already uses/,
+    );
+  });
 
   test('fails when an alert email is not an email', () => {
     expect(fails({ alertEmails: ['secops-at-example.com'] })).toThrow(
