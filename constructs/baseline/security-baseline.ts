@@ -5,21 +5,21 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as subs from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 import { throwIfProblems } from '../../lib/errors';
-import { duplicates } from '../../lib/validation';
+import { duplicates, noEffect } from '../../lib/validation';
 import { nameKeyAliasSource } from '../data/private/key-naming';
-import { BackupResourceType, SecureBackupPlan } from '../data/secure-backup-plan';
+import { BackupResourceType, SecureBackupPlan, SecureBackupPlanProps } from '../data/secure-backup-plan';
 import { SecureBackupVault } from '../data/secure-backup-vault';
-import { AuditTrail } from '../detection/audit-trail';
+import { AuditTrail, AuditTrailProps } from '../detection/audit-trail';
 import { CIS_ALARM_IDS } from '../detection/cis-alarm-definitions';
-import { EvidenceCollector } from '../detection/evidence-collector';
-import { SecurityAlarms } from '../detection/security-alarms';
-import { SecurityAlerts, SlackChannelOptions } from '../detection/security-alerts';
-import { GUARDDUTY_SEVERITY_MAX, GUARDDUTY_SEVERITY_MIN, SecurityHubStandard, ThreatDetection } from '../detection/threat-detection';
+import { EvidenceCollector, EvidenceCollectorProps } from '../detection/evidence-collector';
+import { SecurityAlarms, SecurityAlarmsProps } from '../detection/security-alarms';
+import { SecurityAlerts, SecurityAlertsProps, SlackChannelOptions } from '../detection/security-alerts';
+import { GUARDDUTY_SEVERITY_MAX, GUARDDUTY_SEVERITY_MIN, SecurityHubStandard, ThreatDetection, ThreatDetectionProps } from '../detection/threat-detection';
 import { AccessAnalyzer } from '../identity/access-analyzer';
-import { IdentityBaseline } from '../identity/identity-baseline';
-import { Bastion, BastionIngress } from '../network/bastion';
+import { IdentityBaseline, IdentityBaselineProps } from '../identity/identity-baseline';
+import { Bastion, BastionIngress, BastionProps } from '../network/bastion';
 import { ipv4HostBitsSet, ipv4Network, parseIpv4Cidr } from '../network/private/cidr';
-import { SegmentedVpc } from '../network/segmented-vpc';
+import { SegmentedVpc, SegmentedVpcProps } from '../network/segmented-vpc';
 import { BaselineEntry, baselinesOfAccount, concreteEnv, registerBaseline } from './private/baseline-registry';
 
 /** Construct id of aws-cdk's stack-level provider behind `restrictDefaultSecurityGroup`. */
@@ -237,7 +237,124 @@ export interface SecurityBaselineProps {
    * @default - no permissions boundary
    */
   readonly permissionsBoundary?: iam.IManagedPolicy;
+
+  // Passthroughs: one per child, for what the flat props above do not reach. Merged over the child's
+  // defaults; the flat props and the baseline's own wiring always win, so the keys they own are left
+  // out of each type, and setting one anyway (from JavaScript) fails at synth naming the flat prop.
+
+  /**
+   * Props passed through to the `SecurityAlerts` topic (`alerts`), for example `topicName`.
+   *
+   * @default - SecurityAlerts' defaults
+   */
+  readonly alertsProps?: Omit<SecurityAlertsProps, 'emails' | 'slack' | 'dataClass'>;
+  /**
+   * Props passed through to the `AuditTrail` (`auditTrail`), for example `trailName` or `logRetention`.
+   * Home Region only.
+   *
+   * @default - AuditTrail's defaults
+   */
+  readonly auditTrailProps?: Omit<AuditTrailProps, 'organizationTrailLogGroup' | 'dataClass'>;
+  /**
+   * Props passed through to the CIS `SecurityAlarms` (`alarms`), for example `metricNamespace`. Home Region only.
+   *
+   * @default - SecurityAlarms' defaults
+   */
+  readonly alarmsProps?: Omit<SecurityAlarmsProps, 'logGroup' | 'alertTopic' | 'disabledAlarms' | 'alarmNamePrefix'>;
+  /**
+   * Props passed through to `ThreatDetection` (`threatDetection`), for example `disabledGuardDutyFeatures`
+   * or `securityHubMinimumSeverity`.
+   *
+   * @default - ThreatDetection's defaults
+   */
+  readonly threatDetectionProps?: Omit<ThreatDetectionProps, 'alertTopic' | 'minimumSeverity' | 'securityHubStandards' | 'existingDetectorId' |
+  'existingSecurityHub' | 'existingConfigRecorder' | 'existingConfigServiceLinkedRole' | 'recordGlobalResourceTypes' | 'inspector' |
+  'accessLogsBucket' | 'dataClassPrefix'>;
+  /**
+   * Props passed through to the `IdentityBaseline` (`identity`), for example `passwordPolicy` or
+   * `supportRole`. Outside the home Region only its `accessAnalyzer` applies (to `accessAnalyzer`).
+   *
+   * @default - IdentityBaseline's defaults
+   */
+  readonly identityProps?: Omit<IdentityBaselineProps, 'permissionsBoundary'>;
+  /**
+   * Props passed through to the `SegmentedVpc` (`vpc`), for example `flowLogsRetention` or `publicIngressPorts`.
+   *
+   * @default - SegmentedVpc's defaults
+   */
+  readonly networkProps?: Omit<SegmentedVpcProps, 'cidr' | 'adminIngressCidrs' | 'allowBroadIngress' | 'availabilityZones' | 'natGateways' |
+  'interfaceEndpoints' | 'flowLogsDataClass'>;
+  /**
+   * Props passed through to the `Bastion` (`bastion`), for example `instanceType`.
+   *
+   * @default - Bastion's defaults
+   */
+  readonly bastionProps?: Omit<BastionProps, 'vpc' | 'ingress' | 'ingressPort' | 'sessionManagerPreferences' | 'allowBroadIngress' | 'dataClass'>;
+  /**
+   * Props passed through to the `SecureBackupPlan` (`backupPlan`), for example `rpo`, `retention` or `copies`.
+   *
+   * @default - SecureBackupPlan's defaults
+   */
+  readonly backupProps?: Omit<SecureBackupPlanProps, 'backupVault' | 'alertTopic' | 'selectionTags' | 'taggedResourceTypes'>;
+  /**
+   * Props passed through to the `EvidenceCollector` (`evidenceCollector`), for example `regions` or `schedule`.
+   * Needs `evidenceCollector: true`.
+   *
+   * @default - EvidenceCollector's defaults
+   */
+  readonly evidenceCollectorProps?: Omit<EvidenceCollectorProps, 'alertTopic'>;
 }
+
+/** The flat prop (or the wiring) behind each key a passthrough may not set. */
+const OWNED_BY_BASELINE = {
+  alertsProps: { emails: 'use alertEmails', slack: 'use slack', dataClass: 'use instanceName, which prefixes every key alias' },
+  auditTrailProps: { organizationTrailLogGroup: 'use organizationTrailLogGroup', dataClass: 'use instanceName, which prefixes every key alias' },
+  alarmsProps: {
+    logGroup: 'the alarms watch the baseline\'s trail log group (or organizationTrailLogGroup)',
+    alertTopic: 'the alarms notify the baseline\'s alert topic',
+    disabledAlarms: 'use skipCisAlarms',
+    alarmNamePrefix: 'use alarmNamePrefix',
+  },
+  threatDetectionProps: {
+    alertTopic: 'findings go to the baseline\'s alert topic',
+    minimumSeverity: 'use guardDutyMinimumSeverity',
+    securityHubStandards: 'use securityHubStandards',
+    existingDetectorId: 'use existingDetectorId',
+    existingSecurityHub: 'use existingSecurityHub',
+    existingConfigRecorder: 'use existingConfigRecorder',
+    existingConfigServiceLinkedRole: 'use existingConfigServiceLinkedRole (outside the home Region the baseline adopts the role)',
+    recordGlobalResourceTypes: 'the baseline records global types in the home Region only (homeRegion)',
+    inspector: 'use inspector',
+    accessLogsBucket: 'the baseline shares one access-log bucket',
+    dataClassPrefix: 'use instanceName, which prefixes every key alias',
+  },
+  identityProps: { permissionsBoundary: 'use permissionsBoundary, which bounds every role of the baseline' },
+  networkProps: {
+    cidr: 'use vpcCidr',
+    adminIngressCidrs: 'use adminCidrs (they open the bastion too)',
+    allowBroadIngress: 'use allowBroadIngress',
+    availabilityZones: 'use availabilityZones',
+    natGateways: 'use natGateways',
+    interfaceEndpoints: 'use interfaceEndpoints',
+    flowLogsDataClass: 'use instanceName, which prefixes every key alias',
+  },
+  bastionProps: {
+    vpc: 'the bastion sits in the baseline\'s VPC',
+    ingress: 'use adminCidrs (the network ACLs admit them too)',
+    ingressPort: 'the VPC\'s network ACLs admit adminCidrs on SSH (22) only',
+    sessionManagerPreferences: 'use sessionManagerPreferences',
+    allowBroadIngress: 'use allowBroadIngress',
+    dataClass: 'use instanceName, which prefixes every key alias',
+  },
+  backupProps: {
+    backupVault: 'the baseline defines the vault (a named baseline its own)',
+    alertTopic: 'job failures go to the baseline\'s alert topic',
+    selectionTags: 'the baseline selects resources tagged backup = baseline; tag a resource to back it up',
+    taggedResourceTypes: 'the baseline selects every resource type it backs up',
+  },
+  evidenceCollectorProps: { alertTopic: 'failed runs alarm to the baseline\'s alert topic' },
+} as const satisfies Record<string, Record<string, string>>;
+
 
 /**
  * A hardened account baseline in one construct.
@@ -330,16 +447,18 @@ export class SecurityBaseline extends Construct {
     // A named baseline prefixes the data classes, and so the aliases, of every key it defines.
     const named = (dataClass: string) => (props.instanceName ? `${props.instanceName}-${dataClass}` : undefined);
 
-    this.alerts = new SecurityAlerts(this, 'Alerts', { emails: props.alertEmails, slack: props.slack, dataClass: named('alerts') });
+    this.alerts = new SecurityAlerts(this, 'Alerts', { ...props.alertsProps, emails: props.alertEmails, slack: props.slack, dataClass: named('alerts') });
 
     // The multi-Region trail records every Region into one log group, in the home Region; metric
     // filters must sit in the log group's Region, so the CIS alarms are defined there too.
     if (home) {
       this.auditTrail = new AuditTrail(this, 'AuditTrail', {
+        ...props.auditTrailProps,
         organizationTrailLogGroup: props.organizationTrailLogGroup,
         dataClass: props.organizationTrailLogGroup ? undefined : named('audit-logs'),
       });
       this.alarms = new SecurityAlarms(this, 'CisAlarms', {
+        ...props.alarmsProps,
         logGroup: this.auditTrail.logGroup,
         alertTopic: this.alerts.topic,
         disabledAlarms: props.skipCisAlarms,
@@ -354,6 +473,7 @@ export class SecurityBaseline extends Construct {
     // when this baseline defines one, so that ThreatDetection can reject contradictions.
     const recorderHere = !props.existingConfigRecorder;
     this.threatDetection = new ThreatDetection(this, 'ThreatDetection', {
+      ...props.threatDetectionProps,
       alertTopic: this.alerts.topic,
       minimumSeverity: props.guardDutyMinimumSeverity,
       securityHubStandards: props.securityHubStandards,
@@ -369,10 +489,10 @@ export class SecurityBaseline extends Construct {
 
     if (props.identity ?? true) {
       if (home) {
-        this.identity = new IdentityBaseline(this, 'Identity');
+        this.identity = new IdentityBaseline(this, 'Identity', props.identityProps);
       } else {
         // IAM is global, but Access Analyzer is regional (CIS 1.20 wants it in every active Region).
-        this.accessAnalyzer = new AccessAnalyzer(this, 'AccessAnalyzer');
+        this.accessAnalyzer = new AccessAnalyzer(this, 'AccessAnalyzer', props.identityProps?.accessAnalyzer);
       }
     }
 
@@ -380,6 +500,7 @@ export class SecurityBaseline extends Construct {
       // The private tier's network ACL denies SSH from everywhere; admin CIDRs must pass it too, or
       // the bastion's security-group rule would never see a packet.
       this.vpc = new SegmentedVpc(this, 'Network', {
+        ...props.networkProps,
         cidr: props.vpcCidr,
         adminIngressCidrs: props.adminCidrs,
         allowBroadIngress: props.allowBroadIngress,
@@ -390,6 +511,7 @@ export class SecurityBaseline extends Construct {
       });
       if (props.bastion ?? true) {
         this.bastion = new Bastion(this, 'Bastion', {
+          ...props.bastionProps,
           vpc: this.vpc.vpc,
           ingress: props.adminCidrs?.length ? BastionIngress.fromCidrs(...props.adminCidrs) : undefined,
           sessionManagerPreferences: props.sessionManagerPreferences,
@@ -406,6 +528,7 @@ export class SecurityBaseline extends Construct {
         ? new SecureBackupVault(this, 'BackupVault', { dataClass: named('backup'), alertTopic: this.alerts.topic })
         : undefined;
       this.backupPlan = new SecureBackupPlan(this, 'Backup', {
+        ...props.backupProps,
         alertTopic: backupVault ? undefined : this.alerts.topic,
         selectionTags: [BASELINE_BACKUP_TAG],
         taggedResourceTypes: BASELINE_BACKUP_RESOURCE_TYPES,
@@ -420,7 +543,7 @@ export class SecurityBaseline extends Construct {
     }
 
     if (props.evidenceCollector) {
-      this.evidenceCollector = new EvidenceCollector(this, 'Evidence', { alertTopic: this.alerts.topic });
+      this.evidenceCollector = new EvidenceCollector(this, 'Evidence', { ...props.evidenceCollectorProps, alertTopic: this.alerts.topic });
     }
 
     if (props.permissionsBoundary) {
@@ -491,6 +614,7 @@ function validateSecurityBaselineProps(scope: Construct, props: SecurityBaseline
       );
     }
   }
+  validatePassthroughs(props, problems);
   if (props.instanceName !== undefined && !Token.isUnresolved(props.instanceName) && !INSTANCE_NAME.test(props.instanceName)) {
     problems.push(
       `instanceName must be 1-16 lowercase letters, digits or hyphens, starting with a letter (it prefixes key aliases), got ${JSON.stringify(props.instanceName)}; ` +
@@ -498,6 +622,30 @@ function validateSecurityBaselineProps(scope: Construct, props: SecurityBaseline
     );
   }
   throwIfProblems('SecurityBaseline.InvalidProps', scope, problems);
+}
+
+/**
+ * A passthrough may not set what a flat prop or the baseline's wiring owns (TypeScript leaves those keys
+ * out of its type; JavaScript and Python callers can still pass them), and may not configure a child
+ * that is switched off.
+ */
+function validatePassthroughs(props: SecurityBaselineProps, problems: string[]): void {
+  for (const [passthrough, owned] of Object.entries(OWNED_BY_BASELINE)) {
+    const given = props[passthrough as keyof typeof OWNED_BY_BASELINE] as Record<string, unknown> | undefined;
+    for (const [key, instead] of Object.entries(owned as Record<string, string>)) {
+      if (given?.[key] !== undefined) problems.push(`${passthrough}.${key} is set by SecurityBaseline, not through ${passthrough}; ${instead}`);
+    }
+  }
+  const off = (child: string, switchedOff: boolean, passthrough: keyof SecurityBaselineProps, fix: string) => {
+    if (switchedOff) noEffect(passthrough, props[passthrough] === undefined ? undefined : Object.keys(props[passthrough] as object), problems, `${child} is switched off`, fix);
+  };
+  off('the network', props.network === false, 'networkProps', 'remove networkProps or set network: true');
+  off('the bastion', props.network === false || props.bastion === false, 'bastionProps', 'remove bastionProps or turn network and bastion on');
+  off('the identity baseline', props.identity === false, 'identityProps', 'remove identityProps or set identity: true');
+  off('backup', props.backup === false, 'backupProps', 'remove backupProps or set backup: true');
+  off('the evidence collector', props.evidenceCollector !== true, 'evidenceCollectorProps', 'remove evidenceCollectorProps or set evidenceCollector: true');
+  off('the audit trail', props.organizationTrailLogGroup !== undefined, 'auditTrailProps',
+    'remove auditTrailProps: with organizationTrailLogGroup the organization trail is used and no trail is defined here');
 }
 
 /**

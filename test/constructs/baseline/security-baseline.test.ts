@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -6,7 +6,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { BASELINE_BACKUP_TAG, SecurityBaseline } from '../../../constructs/baseline/security-baseline';
 import { DataKey } from '../../../constructs/data/data-key';
 import { CIS_ALARM_IDS } from '../../../constructs/detection/cis-alarm-definitions';
-import { SecurityHubStandard } from '../../../constructs/detection/threat-detection';
+import { GuardDutyFeature, SecurityHubStandard } from '../../../constructs/detection/threat-detection';
 import { testStack } from '../../util/stack';
 
 const EMAILS = ['secops@example.com'];
@@ -344,6 +344,64 @@ describe('SecurityBaseline', () => {
     t.resourcePropertiesCountIs('AWS::EC2::Subnet', { AvailabilityZone: 'eu-west-1c' }, 0);
     t.hasResourceProperties('AWS::EC2::VPCEndpoint', { VpcEndpointType: 'Interface', ServiceName: 'com.amazonaws.eu-west-1.ssm' });
     Annotations.fromStack(stack).hasWarning('/TestStack/Baseline/CisAlarms', Match.stringLikeRegexp('4\\.15.*ack: cdk-security-baseline:securityAlarms.disabledAlarm'));
+  });
+
+  test('each passthrough reaches its child: topic and trail names, metric namespace, GuardDuty features, password policy, flow-log retention, instance type, RPO, evidence Regions', () => {
+    // GIVEN
+    const { stack } = testStack();
+    // WHEN
+    new SecurityBaseline(stack, 'Baseline', {
+      alertEmails: EMAILS,
+      evidenceCollector: true,
+      alertsProps: { topicName: 'acme-security-alerts' },
+      auditTrailProps: { trailName: 'acme-trail' },
+      alarmsProps: { metricNamespace: 'Acme/CIS' },
+      threatDetectionProps: { disabledGuardDutyFeatures: [GuardDutyFeature.RDS_LOGIN_EVENTS] },
+      identityProps: { passwordPolicy: { minimumPasswordLength: 20 } },
+      networkProps: { flowLogsRetention: Duration.days(731) },
+      bastionProps: { instanceType: ec2.InstanceType.of(ec2.InstanceClass.C7G, ec2.InstanceSize.LARGE) },
+      backupProps: { rpo: Duration.hours(12) },
+      evidenceCollectorProps: { regions: ['eu-west-1', 'us-east-1'] },
+    });
+    // THEN
+    const t = Template.fromStack(stack);
+    t.hasResourceProperties('AWS::SNS::Topic', { TopicName: 'acme-security-alerts' });
+    t.hasResourceProperties('AWS::CloudTrail::Trail', { TrailName: 'acme-trail' });
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'Acme/CIS' });
+    t.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { Namespace: 'CloudTrailMetrics' }, 0);
+    t.hasResourceProperties('AWS::GuardDuty::Detector', { Features: Match.arrayWith([{ Name: 'RDS_LOGIN_EVENTS', Status: 'DISABLED' }]) });
+    expect(JSON.stringify(t.findResources('Custom::AccountPasswordPolicy'))).toMatch(/"MinimumPasswordLength":20/);
+    t.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 731, KmsKeyId: Match.anyValue() });
+    t.hasResourceProperties('AWS::EC2::Instance', { InstanceType: 'c7g.large' });
+    expect(JSON.stringify(t.findResources('AWS::Backup::BackupPlan'))).toMatch(/cron\(0 0\/12 \* \* \? \*\)/);
+    expect(JSON.stringify(t.findResources('AWS::Lambda::Function'))).toMatch(/eu-west-1,us-east-1/);
+  });
+
+  test('fails when a passthrough sets what a flat prop or the baseline owns, naming the flat prop', () => {
+    // GIVEN: JavaScript callers can pass the keys TypeScript leaves out of each passthrough's type
+    const attempt = fails({
+      networkProps: { cidr: '10.1.0.0/16' },
+      alertsProps: { emails: ['other@example.com'] },
+      bastionProps: { ingressPort: ec2.Port.tcp(2222) },
+      threatDetectionProps: { minimumSeverity: 1 },
+    } as object);
+    // THEN every problem is listed at once, each with the prop to use instead
+    expect(attempt).toThrow(inBaselineTerms(/networkProps\.cidr is set by SecurityBaseline, not through networkProps; use vpcCidr/));
+    expect(attempt).toThrow(/alertsProps\.emails is set by SecurityBaseline, not through alertsProps; use alertEmails/);
+    expect(attempt).toThrow(/bastionProps\.ingressPort is set by SecurityBaseline.*admit adminCidrs on SSH \(22\) only/);
+    expect(attempt).toThrow(/threatDetectionProps\.minimumSeverity is set by SecurityBaseline.*use guardDutyMinimumSeverity/);
+  });
+
+  test('fails when a passthrough configures a child that is switched off', () => {
+    expect(fails({ network: false, networkProps: { vpcName: 'x' } })).toThrow(
+      inBaselineTerms(/networkProps would have no effect because the network is switched off \(got \["vpcName"\]\); remove networkProps or set network: true/),
+    );
+    expect(fails({ evidenceCollectorProps: { regions: ['eu-west-1'] } })).toThrow(/evidenceCollectorProps would have no effect.*set evidenceCollector: true/);
+    expect(fails({ backup: false, backupProps: { rpo: Duration.hours(1) } })).toThrow(/backupProps would have no effect because backup is switched off/);
+  });
+
+  test('a passthrough cannot weaken an invariant: the child still refuses short flow-log retention', () => {
+    expect(fails({ networkProps: { flowLogsRetention: Duration.days(30) } })).toThrow(/SegmentedVpc\.InvalidProps[\s\S]*flowLogsRetention/);
   });
 
   test('raises no warning with defaults', () => {
