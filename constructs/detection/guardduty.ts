@@ -1,5 +1,14 @@
-// Part of ThreatDetection, split by service (issue 8): the public enums stay exported from
-// ./threat-detection under the same names.
+// Part of ThreatDetection, split by service (issue 8): GuardDuty's enums and constants, and the
+// functions that define its detector and findings export in ThreatDetection's scope. The public enums
+// stay exported from ./threat-detection under the same names; the functions are internal.
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as guardduty from 'aws-cdk-lib/aws-guardduty';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { SecureBucket } from '../data/secure-bucket';
+import { acknowledgeExternal, EXTERNAL_FINDINGS } from '../private/external-checks';
+
 /**
  * Lowest and highest GuardDuty finding severity.
  *
@@ -41,4 +50,153 @@ export enum FindingPublishingFrequency {
   ONE_HOUR = 'ONE_HOUR',
   /** Every six hours (GuardDuty's own default). */
   SIX_HOURS = 'SIX_HOURS',
+}
+
+/** What `defineDetector` needs: ThreatDetection's detector props, under the same names. */
+export interface DetectorOptions {
+  readonly disabledGuardDutyFeatures?: GuardDutyFeature[];
+  readonly findingPublishingFrequency?: FindingPublishingFrequency;
+}
+
+/**
+ * Every protection plan as a detector feature, in `GuardDutyFeature` order: ENABLED unless listed in
+ * `disabled`. An enabled Runtime Monitoring also manages its agents for EKS, ECS on Fargate and EC2;
+ * a disabled one manages none.
+ */
+export function detectorFeatures(disabled: readonly GuardDutyFeature[] = []): guardduty.CfnDetector.CFNFeatureConfigurationProperty[] {
+  const off = new Set(disabled);
+  return Object.values(GuardDutyFeature).map((name) => {
+    const status = off.has(name) ? 'DISABLED' : 'ENABLED';
+    if (name === GuardDutyFeature.RUNTIME_MONITORING && status === 'ENABLED') {
+      return { name, status, additionalConfiguration: RUNTIME_AGENT_MANAGEMENT.map((n) => ({ name: n, status: 'ENABLED' })) };
+    }
+    return { name, status };
+  });
+}
+
+/** Defines the retained GuardDuty detector `Detector` in `scope`. */
+export function defineDetector(scope: Construct, options: DetectorOptions): guardduty.CfnDetector {
+  const detector = new guardduty.CfnDetector(scope, 'Detector', {
+    enable: true,
+    features: detectorFeatures(options.disabledGuardDutyFeatures),
+    findingPublishingFrequency: options.findingPublishingFrequency ?? FindingPublishingFrequency.FIFTEEN_MINUTES,
+  });
+  // Deleting the stack must not silently switch threat detection off or drop findings history.
+  detector.applyRemovalPolicy(RemovalPolicy.RETAIN);
+  acknowledgeExternal(detector, EXTERNAL_FINDINGS.GUARDDUTY_S3_PROTECTION,
+      'S3 Protection is on through the S3_DATA_EVENTS detector feature; CT.GUARDDUTY.PR.1 only reads the deprecated DataSources.S3Logs, and GuardDuty rejects a detector that sets both DataSources and Features.');
+  return detector;
+}
+
+/** ARN of a detector of the stack's account and Region. */
+export function detectorArn(scope: Construct, detectorId: string): string {
+  return Stack.of(scope).formatArn({ service: 'guardduty', resource: 'detector', resourceName: detectorId });
+}
+
+/** Where the findings bucket statements apply, and who may write there. */
+export interface FindingsBucketPolicyInput {
+  /** ARN of the findings bucket. */
+  readonly bucketArn: string;
+  /** ARN of every object in the findings bucket. */
+  readonly objectsArn: string;
+  /** ARN of the key findings must be encrypted with. */
+  readonly keyArn: string;
+  /** The account GuardDuty exports for. */
+  readonly account: string;
+  /** ARN of the detector whose findings are exported. */
+  readonly detectorArn: string;
+}
+
+/**
+ * The findings bucket policy from the GuardDuty guide, scoped to this account and this detector:
+ * GuardDuty may locate the bucket and put objects, and is denied any object not encrypted with the
+ * given key.
+ *
+ * @see https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_exportfindings.html
+ */
+export function findingsBucketStatements(input: FindingsBucketPolicyInput): iam.PolicyStatement[] {
+  const onlyThisDetector = { StringEquals: { 'aws:SourceAccount': input.account, 'aws:SourceArn': input.detectorArn } };
+  const guardDutyPrincipal = new iam.ServicePrincipal('guardduty.amazonaws.com');
+  return [
+    new iam.PolicyStatement({
+      sid: 'AllowGuardDutyGetBucketLocation',
+      principals: [guardDutyPrincipal],
+      actions: ['s3:GetBucketLocation'],
+      resources: [input.bucketArn],
+      conditions: onlyThisDetector,
+    }),
+    new iam.PolicyStatement({
+      sid: 'AllowGuardDutyPutFindings',
+      principals: [guardDutyPrincipal],
+      actions: ['s3:PutObject'],
+      resources: [input.objectsArn],
+      conditions: onlyThisDetector,
+    }),
+    new iam.PolicyStatement({
+      sid: 'DenyGuardDutyUnencryptedFindings',
+      effect: iam.Effect.DENY,
+      principals: [guardDutyPrincipal],
+      actions: ['s3:PutObject'],
+      resources: [input.objectsArn],
+      conditions: { StringNotEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' } },
+    }),
+    new iam.PolicyStatement({
+      sid: 'DenyGuardDutyOtherKeys',
+      effect: iam.Effect.DENY,
+      principals: [guardDutyPrincipal],
+      actions: ['s3:PutObject'],
+      resources: [input.objectsArn],
+      conditions: { StringNotEquals: { 's3:x-amz-server-side-encryption-aws-kms-key-id': input.keyArn } },
+    }),
+  ];
+}
+
+/** What `exportFindings` needs besides the detector. */
+export interface FindingsExportOptions {
+  /** Prefix of the findings key's data class. */
+  readonly dataClassPrefix?: string;
+  /** Bucket that receives the findings bucket's server access logs. */
+  readonly accessLogsBucket?: s3.IBucket;
+}
+
+/**
+ * Defines the findings bucket `GuardDutyFindings` and the publishing destination `FindingsExport` of
+ * the given detector in `scope`, with the bucket and key policies that admit only this detector.
+ */
+export function exportFindings(
+  scope: Construct,
+  detectorId: string,
+  options: FindingsExportOptions,
+): { bucket: SecureBucket; destination: guardduty.CfnPublishingDestination } {
+  const bucket = new SecureBucket(scope, 'GuardDutyFindings', {
+    dataClass: `${options.dataClassPrefix ?? ''}guardduty-findings`,
+    accessLogsBucket: options.accessLogsBucket,
+  });
+  const arn = detectorArn(scope, detectorId);
+  const key = bucket.encryptionKey;
+  for (const statement of findingsBucketStatements({
+    bucketArn: bucket.bucket.bucketArn,
+    objectsArn: bucket.bucket.arnForObjects('*'),
+    keyArn: key.keyArn,
+    account: Stack.of(scope).account,
+    detectorArn: arn,
+  })) {
+    bucket.bucket.addToResourcePolicy(statement);
+  }
+  bucket.dataKey?.allowServiceUse({
+    service: 'guardduty.amazonaws.com',
+    sid: 'AllowGuardDutyFindingExport',
+    actions: ['kms:GenerateDataKey'],
+    sourceArn: arn,
+  });
+
+  const destination = new guardduty.CfnPublishingDestination(scope, 'FindingsExport', {
+    detectorId,
+    destinationType: 'S3',
+    destinationProperties: { destinationArn: bucket.bucket.bucketArn, kmsKeyArn: key.keyArn },
+  });
+  // GuardDuty checks the bucket and key policies when the destination is created.
+  if (bucket.bucket.policy) destination.node.addDependency(bucket.bucket.policy);
+  if (bucket.dataKey) destination.node.addDependency(bucket.dataKey);
+  return { bucket, destination };
 }

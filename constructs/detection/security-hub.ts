@@ -1,6 +1,8 @@
-// Part of ThreatDetection, split by service (issue 8): the public enums stay exported from
-// ./threat-detection under the same names.
-import { Stack } from 'aws-cdk-lib';
+// Part of ThreatDetection, split by service (issue 8): Security Hub's enums and standards, and the
+// function that defines the hub and its standard subscriptions in ThreatDetection's scope. The public
+// enums stay exported from ./threat-detection under the same names; the functions are internal.
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as securityhub from 'aws-cdk-lib/aws-securityhub';
 import { Construct } from 'constructs';
 /** Security Hub severity labels, lowest first. */
 export enum SecurityHubSeverity {
@@ -14,6 +16,11 @@ export enum SecurityHubSeverity {
   CRITICAL = 'CRITICAL',
 }
 export const SECURITY_HUB_SEVERITIES = [SecurityHubSeverity.LOW, SecurityHubSeverity.MEDIUM, SecurityHubSeverity.HIGH, SecurityHubSeverity.CRITICAL];
+
+/** The severity labels at or above `minimum`, lowest first (what an alert rule matches). */
+export function severitiesFrom(minimum: SecurityHubSeverity): SecurityHubSeverity[] {
+  return SECURITY_HUB_SEVERITIES.slice(SECURITY_HUB_SEVERITIES.indexOf(minimum));
+}
 
 /**
  * A Security Hub standard to subscribe to.
@@ -69,3 +76,32 @@ export const DEFAULT_SECURITY_HUB_STANDARDS = [
   SecurityHubStandard.NIST_800_53_R5,
   SecurityHubStandard.PCI_DSS_4_0_1,
 ];
+
+/** What `defineSecurityHub` needs: ThreatDetection's Security Hub props, under the same names. */
+export interface SecurityHubOptions {
+  readonly existingSecurityHub?: boolean;
+  readonly securityHubStandards?: SecurityHubStandard[];
+}
+
+/**
+ * Defines, in `scope`, the retained hub `SecurityHub` (unless it already exists) and one retained
+ * `CfnStandard` per standard, named by its `constructId`, each after the hub.
+ */
+export function defineSecurityHub(scope: Construct, options: SecurityHubOptions): { hub?: securityhub.CfnHub; standards: securityhub.CfnStandard[] } {
+  let hub: securityhub.CfnHub | undefined;
+  if (!options.existingSecurityHub) {
+    hub = new securityhub.CfnHub(scope, 'SecurityHub', {
+      enableDefaultStandards: false,
+      controlFindingGenerator: 'SECURITY_CONTROL',
+      autoEnableControls: true,
+    });
+    hub.applyRemovalPolicy(RemovalPolicy.RETAIN);
+  }
+  const standards = (options.securityHubStandards ?? DEFAULT_SECURITY_HUB_STANDARDS).map((standard) => {
+    const subscription = new securityhub.CfnStandard(scope, standard.constructId, { standardsArn: standard.arnFor(scope) });
+    subscription.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    if (hub) subscription.node.addDependency(hub);
+    return subscription;
+  });
+  return { hub, standards };
+}

@@ -1,4 +1,4 @@
-import { Annotations, Aws, CfnCondition, CustomResource, Duration, Fn, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, Aws, CfnCondition, CustomResource, Fn, Stack, Token } from 'aws-cdk-lib';
 import * as config from 'aws-cdk-lib/aws-config';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as guardduty from 'aws-cdk-lib/aws-guardduty';
@@ -9,13 +9,10 @@ import * as securityhub from 'aws-cdk-lib/aws-securityhub';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
-import { acknowledgeDeployTimeFunction } from '../../lib/deploy-time-function';
 import { throwIfProblems } from '../../lib/errors';
-import { handlerCode } from '../../lib/handler-assets';
 import { oneOf } from '../../lib/validation';
 import { SecureBucket } from '../data/secure-bucket';
-import { SecureLogGroup } from '../data/secure-log-group';
-import { acknowledgeExternal, EXTERNAL_FINDINGS } from '../private/external-checks';
+import { defineConfigRecorder } from './config-recorder';
 import {
   CONSOLE_HOST_PLACEHOLDER,
   FindingMessageTemplate,
@@ -23,10 +20,11 @@ import {
   SECURITY_HUB_FINDING_MESSAGE,
 } from './finding-messages';
 import {
-  FindingPublishingFrequency, GUARDDUTY_SEVERITY_HIGH, GUARDDUTY_SEVERITY_MAX, GUARDDUTY_SEVERITY_MIN, GuardDutyFeature, RUNTIME_AGENT_MANAGEMENT,
+  defineDetector, detectorArn, exportFindings, FindingPublishingFrequency, GUARDDUTY_SEVERITY_HIGH, GUARDDUTY_SEVERITY_MAX, GUARDDUTY_SEVERITY_MIN,
+  GuardDutyFeature,
 } from './guardduty';
-import { InspectorResourceType } from './inspector';
-import { DEFAULT_SECURITY_HUB_STANDARDS, SECURITY_HUB_SEVERITIES, SecurityHubSeverity, SecurityHubStandard } from './security-hub';
+import { enableInspector, InspectorResourceType } from './inspector';
+import { defineSecurityHub, SECURITY_HUB_SEVERITIES, SecurityHubSeverity, SecurityHubStandard, severitiesFrom } from './security-hub';
 
 export type { FindingMessageField, FindingMessageTemplate } from './finding-messages';
 export {
@@ -283,16 +281,14 @@ export class ThreatDetection extends Construct {
     if (props.guardDuty ?? true) {
       let detectorId = props.existingDetectorId;
       if (detectorId === undefined) {
-        this.detector = this.defineDetector(props);
+        this.detector = defineDetector(this, props);
         detectorId = this.detector.ref;
       }
       this.detectorId = detectorId;
       if (props.exportFindings ?? true) {
-        this.findingsBucket = new SecureBucket(this, 'GuardDutyFindings', {
-          dataClass: `${props.dataClassPrefix ?? ''}guardduty-findings`,
-          accessLogsBucket: props.accessLogsBucket,
-        });
-        this.publishingDestination = this.exportFindings(this.findingsBucket, detectorId);
+        const findingsExport = exportFindings(this, detectorId, props);
+        this.findingsBucket = findingsExport.bucket;
+        this.publishingDestination = findingsExport.destination;
       }
       this.guardDutyAlertRule = this.alertRule('GuardDutyAlerts', props.alertTopic, GUARDDUTY_FINDING_MESSAGE, {
         source: ['aws.guardduty'],
@@ -302,28 +298,16 @@ export class ThreatDetection extends Construct {
     }
 
     if (props.securityHub ?? true) {
-      if (!props.existingSecurityHub) {
-        this.hub = new securityhub.CfnHub(this, 'SecurityHub', {
-          enableDefaultStandards: false,
-          controlFindingGenerator: 'SECURITY_CONTROL',
-          autoEnableControls: true,
-        });
-        this.hub.applyRemovalPolicy(RemovalPolicy.RETAIN);
-      }
-      for (const standard of props.securityHubStandards ?? DEFAULT_SECURITY_HUB_STANDARDS) {
-        const subscription = new securityhub.CfnStandard(this, standard.constructId, { standardsArn: standard.arnFor(this) });
-        subscription.applyRemovalPolicy(RemovalPolicy.RETAIN);
-        if (this.hub) subscription.node.addDependency(this.hub);
-        this.standards.push(subscription);
-      }
-      const minimum = props.securityHubMinimumSeverity ?? SecurityHubSeverity.HIGH;
+      const securityHub = defineSecurityHub(this, props);
+      this.hub = securityHub.hub;
+      this.standards.push(...securityHub.standards);
       this.securityHubAlertRule = this.alertRule('SecurityHubAlerts', props.alertTopic, SECURITY_HUB_FINDING_MESSAGE, {
         source: ['aws.securityhub'],
         detailType: ['Security Hub Findings - Imported'],
         detail: {
           findings: {
             Compliance: { Status: ['FAILED'] },
-            Severity: { Label: SECURITY_HUB_SEVERITIES.slice(SECURITY_HUB_SEVERITIES.indexOf(minimum)) },
+            Severity: { Label: severitiesFrom(props.securityHubMinimumSeverity ?? SecurityHubSeverity.HIGH) },
             Workflow: { Status: ['NEW'] },
             RecordState: ['ACTIVE'],
           },
@@ -333,11 +317,11 @@ export class ThreatDetection extends Construct {
     }
 
     if ((props.configRecorder ?? true) && !props.existingConfigRecorder) {
-      this.configBucket = new SecureBucket(this, 'ConfigHistory', {
-        dataClass: `${props.dataClassPrefix ?? ''}config-history`,
+      const recording = defineConfigRecorder(this, {
+        ...props,
         accessLogsBucket: props.accessLogsBucket ?? this.findingsBucket?.accessLogsBucket,
       });
-      const recording = this.defineConfigRecorder(this.configBucket, props);
+      this.configBucket = recording.bucket;
       this.configRoleArn = recording.roleArn;
       this.configServiceLinkedRole = recording.serviceLinkedRole;
       this.configRecorder = recording.recorder;
@@ -345,7 +329,7 @@ export class ThreatDetection extends Construct {
     }
 
     if (props.inspector) {
-      const inspector = this.enableInspector(props.inspectorResourceTypes ?? Object.values(InspectorResourceType), props.dataClassPrefix ?? '');
+      const inspector = enableInspector(this, props);
       this.inspectorHandler = inspector.handler;
       this.inspectorEnablement = inspector.enablement;
     }
@@ -354,93 +338,7 @@ export class ThreatDetection extends Construct {
   /** ARN of the detector whose findings are exported. */
   public get detectorArn(): string | undefined {
     if (!this.detectorId) return undefined;
-    return Stack.of(this).formatArn({ service: 'guardduty', resource: 'detector', resourceName: this.detectorId });
-  }
-
-  private defineDetector(props: ThreatDetectionProps): guardduty.CfnDetector {
-    const disabled = new Set(props.disabledGuardDutyFeatures ?? []);
-    const features: guardduty.CfnDetector.CFNFeatureConfigurationProperty[] = Object.values(GuardDutyFeature).map((name) => {
-      const status = disabled.has(name) ? 'DISABLED' : 'ENABLED';
-      if (name === GuardDutyFeature.RUNTIME_MONITORING && status === 'ENABLED') {
-        return { name, status, additionalConfiguration: RUNTIME_AGENT_MANAGEMENT.map((n) => ({ name: n, status: 'ENABLED' })) };
-      }
-      return { name, status };
-    });
-    const detector = new guardduty.CfnDetector(this, 'Detector', {
-      enable: true,
-      features,
-      findingPublishingFrequency: props.findingPublishingFrequency ?? FindingPublishingFrequency.FIFTEEN_MINUTES,
-    });
-    // Deleting the stack must not silently switch threat detection off or drop findings history.
-    detector.applyRemovalPolicy(RemovalPolicy.RETAIN);
-    acknowledgeExternal(detector, EXTERNAL_FINDINGS.GUARDDUTY_S3_PROTECTION,
-        'S3 Protection is on through the S3_DATA_EVENTS detector feature; CT.GUARDDUTY.PR.1 only reads the deprecated DataSources.S3Logs, and GuardDuty rejects a detector that sets both DataSources and Features.');
-    return detector;
-  }
-
-  private exportFindings(bucket: SecureBucket, detectorId: string): guardduty.CfnPublishingDestination {
-    const stack = Stack.of(this);
-    const detectorArn = stack.formatArn({ service: 'guardduty', resource: 'detector', resourceName: detectorId });
-    const onlyThisDetector = { StringEquals: { 'aws:SourceAccount': stack.account, 'aws:SourceArn': detectorArn } };
-    const guardDutyPrincipal = new iam.ServicePrincipal('guardduty.amazonaws.com');
-    const key = bucket.encryptionKey;
-
-    // Bucket policy from the GuardDuty guide, scoped to this account and this detector.
-    // @see https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_exportfindings.html
-    bucket.bucket.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'AllowGuardDutyGetBucketLocation',
-        principals: [guardDutyPrincipal],
-        actions: ['s3:GetBucketLocation'],
-        resources: [bucket.bucket.bucketArn],
-        conditions: onlyThisDetector,
-      }),
-    );
-    bucket.bucket.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'AllowGuardDutyPutFindings',
-        principals: [guardDutyPrincipal],
-        actions: ['s3:PutObject'],
-        resources: [bucket.bucket.arnForObjects('*')],
-        conditions: onlyThisDetector,
-      }),
-    );
-    bucket.bucket.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'DenyGuardDutyUnencryptedFindings',
-        effect: iam.Effect.DENY,
-        principals: [guardDutyPrincipal],
-        actions: ['s3:PutObject'],
-        resources: [bucket.bucket.arnForObjects('*')],
-        conditions: { StringNotEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' } },
-      }),
-    );
-    bucket.bucket.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'DenyGuardDutyOtherKeys',
-        effect: iam.Effect.DENY,
-        principals: [guardDutyPrincipal],
-        actions: ['s3:PutObject'],
-        resources: [bucket.bucket.arnForObjects('*')],
-        conditions: { StringNotEquals: { 's3:x-amz-server-side-encryption-aws-kms-key-id': key.keyArn } },
-      }),
-    );
-    bucket.dataKey?.allowServiceUse({
-      service: 'guardduty.amazonaws.com',
-      sid: 'AllowGuardDutyFindingExport',
-      actions: ['kms:GenerateDataKey'],
-      sourceArn: detectorArn,
-    });
-
-    const destination = new guardduty.CfnPublishingDestination(this, 'FindingsExport', {
-      detectorId,
-      destinationType: 'S3',
-      destinationProperties: { destinationArn: bucket.bucket.bucketArn, kmsKeyArn: key.keyArn },
-    });
-    // GuardDuty checks the bucket and key policies when the destination is created.
-    if (bucket.bucket.policy) destination.node.addDependency(bucket.bucket.policy);
-    if (bucket.dataKey) destination.node.addDependency(bucket.dataKey);
-    return destination;
+    return detectorArn(this, this.detectorId);
   }
 
   private alertRule(
@@ -486,170 +384,6 @@ export class ThreatDetection extends Construct {
       );
     }
     return this.consoleHostValue;
-  }
-
-  private defineConfigRecorder(bucket: SecureBucket, props: ThreatDetectionProps): {
-    roleArn: string;
-    serviceLinkedRole?: iam.CfnServiceLinkedRole;
-    recorder: config.CfnConfigurationRecorder;
-    channel: config.CfnDeliveryChannel;
-  } {
-    const stack = Stack.of(this);
-    const configPrincipal = new iam.ServicePrincipal('config.amazonaws.com');
-    const thisAccount = { StringEquals: { 'aws:SourceAccount': stack.account } };
-    const deliveryPath = bucket.bucket.arnForObjects(`AWSLogs/${stack.account}/Config/*`);
-
-    // Bucket policy from the AWS Config guide, scoped to this account. With the service-linked role,
-    // AWS Config writes to the bucket as its service principal, so this bucket policy (not a role
-    // policy) is what lets it deliver.
-    // @see https://docs.aws.amazon.com/config/latest/developerguide/s3-bucket-policy.html
-    bucket.bucket.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'AWSConfigBucketPermissionsCheck',
-        principals: [configPrincipal],
-        actions: ['s3:GetBucketAcl', 's3:ListBucket'],
-        resources: [bucket.bucket.bucketArn],
-        conditions: thisAccount,
-      }),
-    );
-    bucket.bucket.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'AWSConfigBucketDelivery',
-        principals: [configPrincipal],
-        actions: ['s3:PutObject'],
-        resources: [deliveryPath],
-        conditions: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', 'aws:SourceAccount': stack.account } },
-      }),
-    );
-    bucket.dataKey?.allowServiceUse({
-      service: 'config.amazonaws.com',
-      sid: 'AllowConfigDelivery',
-      actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
-    });
-
-    // Security Hub's Config.1 ("AWS Config should be enabled and use the service-linked role for
-    // resource recording"; CIS AWS Foundations v3.0.0 3.3) fails a recorder that records with a
-    // customer role, so the recorder uses AWSServiceRoleForConfig. AWS keeps its policy
-    // (AWSConfigServiceRolePolicy) current as AWS Config adds resource types.
-    // @see https://docs.aws.amazon.com/securityhub/latest/userguide/config-controls.html#config-1
-    // @see https://docs.aws.amazon.com/config/latest/developerguide/using-service-linked-roles-config.html
-    //
-    // How the role comes to exist (it is account-global, one per account):
-    // | existingConfigServiceLinkedRole | role in the account | result                                                   |
-    // |---------------------------------|---------------------|----------------------------------------------------------|
-    // | false (default)                 | absent (fresh)      | AWS::IAM::ServiceLinkedRole defines it; retained         |
-    // | false (default)                 | present             | deploy fails: "...has been taken in this account"        |
-    // | true                            | present             | the recorder records with it                             |
-    // | true                            | absent              | the recorder fails to deploy: define the role first      |
-    // A custom resource could tolerate an existing role, but it would add a Lambda function for a
-    // one-time switch; the prop keeps the template declarative and the choice visible.
-    const roleArn = stack.formatArn({
-      service: 'iam',
-      region: '',
-      resource: 'role',
-      resourceName: 'aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig',
-    });
-    let serviceLinkedRole: iam.CfnServiceLinkedRole | undefined;
-    if (!props.existingConfigServiceLinkedRole) {
-      serviceLinkedRole = new iam.CfnServiceLinkedRole(this, 'ConfigServiceLinkedRole', {
-        awsServiceName: 'config.amazonaws.com',
-        description: 'AWS Config records resource configurations with this role (cdk-security-baseline)',
-      });
-      // Account-global and used by the recorders of every Region: deleting this stack must not
-      // delete it (IAM refuses while a recorder uses it, which would fail the deletion).
-      serviceLinkedRole.applyRemovalPolicy(RemovalPolicy.RETAIN);
-    }
-
-    // Global IAM resource types are recorded in one Region per account: recorded in several, every
-    // change to them is recorded once per Region, with identical data.
-    // @see https://docs.aws.amazon.com/config/latest/APIReference/API_RecordingGroup.html
-    // @see https://docs.aws.amazon.com/config/latest/developerguide/select-resources.html
-    const recorder = new config.CfnConfigurationRecorder(this, 'ConfigRecorder', {
-      roleArn,
-      recordingGroup: { allSupported: true, includeGlobalResourceTypes: props.recordGlobalResourceTypes ?? true },
-      recordingMode: { recordingFrequency: 'CONTINUOUS' },
-    });
-    recorder.applyRemovalPolicy(RemovalPolicy.RETAIN);
-    if (serviceLinkedRole) recorder.node.addDependency(serviceLinkedRole);
-    const channel = new config.CfnDeliveryChannel(this, 'ConfigDelivery', {
-      s3BucketName: bucket.bucket.bucketName,
-      s3KmsKeyArn: bucket.encryptionKey.keyArn,
-      configSnapshotDeliveryProperties: { deliveryFrequency: 'TwentyFour_Hours' },
-    });
-    channel.applyRemovalPolicy(RemovalPolicy.RETAIN);
-    // Config needs the recorder before the channel; CloudFormation starts the recorder once the
-    // channel exists, and the channel checks the bucket and key policies.
-    channel.node.addDependency(recorder);
-    if (bucket.bucket.policy) channel.node.addDependency(bucket.bucket.policy);
-    if (bucket.dataKey) channel.node.addDependency(bucket.dataKey);
-    return { roleArn, serviceLinkedRole, recorder, channel };
-  }
-
-  private enableInspector(resourceTypes: InspectorResourceType[], dataClassPrefix: string): { handler: lambda.Function; enablement: CustomResource } {
-    const stack = Stack.of(this);
-    const scope = new Construct(this, 'Inspector');
-    const logs = new SecureLogGroup(scope, 'Logs', { dataClass: `${dataClassPrefix}inspector-enablement-logs` });
-    const role = new iam.Role(scope, 'HandlerRole', {
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: 'Enables Amazon Inspector for this account (cdk-security-baseline)',
-    });
-    const slr = (service: string, name: string) =>
-      stack.formatArn({ service: 'iam', region: '', resource: 'role', resourceName: `aws-service-role/${service}/${name}` });
-    const policy = new iam.ManagedPolicy(scope, 'HandlerPolicy', {
-      description: 'Lets the Inspector enablement handler turn Inspector on and write its own logs (cdk-security-baseline)',
-      roles: [role],
-      statements: [
-        new iam.PolicyStatement({
-          sid: 'InspectorAccountStatus',
-          actions: ['inspector2:Enable', 'inspector2:Disable', 'inspector2:BatchGetAccountStatus'],
-          resources: ['*'],
-        }),
-        new iam.PolicyStatement({
-          sid: 'InspectorServiceLinkedRoles',
-          actions: ['iam:CreateServiceLinkedRole'],
-          resources: [
-            slr('inspector2.amazonaws.com', 'AWSServiceRoleForAmazonInspector2'),
-            slr('agentless.inspector2.amazonaws.com', 'AWSServiceRoleForAmazonInspector2Agentless'),
-          ],
-          conditions: { StringEquals: { 'iam:AWSServiceName': ['inspector2.amazonaws.com', 'agentless.inspector2.amazonaws.com'] } },
-        }),
-        new iam.PolicyStatement({
-          sid: 'WriteOwnLogs',
-          actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-          resources: [logs.logGroup.logGroupArn],
-        }),
-      ],
-    });
-    acknowledgeExternal(policy, EXTERNAL_FINDINGS.IAM_WILDCARD,
-      'inspector2:Enable, Disable and BatchGetAccountStatus act on the account and support no resource-level permissions, so the resource must be *; the role has no other wildcard.',
-      'Resource::*');
-
-    const handler = new lambda.Function(scope, 'Handler', {
-      description: 'Enables Amazon Inspector scanning for this account (cdk-security-baseline custom resource)',
-      runtime: lambda.Runtime.NODEJS_24_X,
-      architecture: lambda.Architecture.ARM_64,
-      handler: 'index.handler',
-      code: handlerCode('inspector-enable'),
-      role,
-      timeout: Duration.minutes(5),
-      memorySize: 256,
-      // No reserved concurrency: Lambda keeps 10 unreserved, so any reservation fails in a new account
-      // whose quota is still 10 (the HIPAA/NIST LambdaConcurrency findings are acknowledged below).
-      logGroup: logs.logGroup,
-    });
-    handler.node.addDependency(policy);
-    acknowledgeDeployTimeFunction(handler, {
-      outsideVpc:
-        'The handler only calls the regional Inspector API and the CloudFormation response URL over TLS; it holds no data and reaches no private resource, so a VPC would add NAT or endpoints without reducing exposure.',
-    });
-
-    const enablement = new CustomResource(scope, 'Enablement', {
-      serviceToken: handler.functionArn,
-      resourceType: 'Custom::InspectorEnablement',
-      serviceTimeout: Duration.minutes(6),
-      properties: { AccountId: stack.account, ResourceTypes: [...resourceTypes] },
-    });
-    return { handler, enablement };
   }
 
   private warnAboutWeakenings(props: ThreatDetectionProps): void {
