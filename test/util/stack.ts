@@ -27,6 +27,10 @@ export function testStack(options: TestStackOptions = {}): { app: App; stack: St
   }
   const context = {
     ...(options.context === 'empty' ? {} : RECOMMENDED_CONTEXT),
+    // Tests assert warnings with Annotations.fromStack (the assembly's metadata). With this flag on,
+    // synth also copies every warning into the validation report and prints it to stderr: one stray
+    // block per deliberate warning in the test log. A test that needs the report passes the flag.
+    '@aws-cdk/core:annotationsInValidationReport': false,
     ...options.extraContext,
   };
   const app = new App({ ...options.appProps, context: { ...context, ...options.appProps?.context } });
