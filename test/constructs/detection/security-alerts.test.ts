@@ -240,6 +240,10 @@ describe('SecurityAlerts', () => {
     const { app, stack } = testStack();
     new SecurityAlerts(stack, 'Alerts', { slack: { workspaceId: 'T0123ABCD', channelId: 'C0123ABCD' } });
     expect(() => app.synth()).not.toThrow();
+    // THEN the channel configuration is the topic's only subscriber
+    const t = Template.fromStack(stack);
+    t.resourceCountIs('AWS::SNS::Subscription', 0);
+    t.hasResourceProperties('AWS::Chatbot::SlackChannelConfiguration', { SlackWorkspaceId: 'T0123ABCD', SlackChannelId: 'C0123ABCD', SnsTopicArns: [Match.anyValue()] });
   });
 
   test('a subscription added to the topic later is a subscriber', () => {
@@ -247,6 +251,7 @@ describe('SecurityAlerts', () => {
     const alerts = new SecurityAlerts(stack, 'Alerts');
     alerts.topic.addSubscription(new subs.UrlSubscription('https://pager.example.com/hook'));
     expect(() => app.synth()).not.toThrow();
+    Template.fromStack(stack).hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'https', Endpoint: 'https://pager.example.com/hook' });
   });
 
   test('pins the logical ids of the topic and its key', () => {
