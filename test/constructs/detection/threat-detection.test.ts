@@ -516,8 +516,16 @@ describe('ThreatDetection', () => {
     });
 
     test('switching every service off defines nothing but the warnings', () => {
-      const { t } = build({ guardDuty: false, securityHub: false, configRecorder: false });
+      const { stack, t } = build({ guardDuty: false, securityHub: false, configRecorder: false });
       expect(Object.keys(t.toJSON().Resources).filter((id) => id.startsWith('ThreatDetection'))).toEqual([]);
+      // The warnings: one per service switched off, each with its id, and no other.
+      const ids = Annotations.fromStack(stack).findWarning('*', Match.anyValue())
+        .map((w) => /ack: (cdk-security-baseline:[\w.]+)/.exec(String(w.entry.data))?.[1]);
+      expect(ids.sort()).toEqual([
+        'cdk-security-baseline:threatDetection.configDisabled',
+        'cdk-security-baseline:threatDetection.guardDutyDisabled',
+        'cdk-security-baseline:threatDetection.securityHubDisabled',
+      ]);
     });
   });
 
