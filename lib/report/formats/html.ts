@@ -1,5 +1,5 @@
 import { CONTROL_STATUSES, ControlStatus, Report, ReportControl, ReportResult, RESULT_STATUSES } from '../model';
-import { evidenceIndex } from '../private/results';
+import { EVIDENCE_SHOWN, evidenceIndex } from '../private/results';
 import { bySeverity, escapeHtml as h, resourceOf, sourceOf } from '../private/text';
 import { stateHint } from './table';
 
@@ -211,7 +211,7 @@ ${results.map((r) => `<tr><td>${badge(r.severity, r.severity)}</td><td class="ru
 
 function controlRow(c: ReportControl, results: readonly ReportResult[]): string {
   const text = [c.framework, c.id, c.title, c.family, c.status, c.statusReason, ...c.rules,
-    ...results.flatMap((e) => [e.logicalId ?? '', e.constructPath ?? '', e.stack, e.template])].join(' ').toLowerCase();
+    ...results.slice(0, EVIDENCE_SHOWN).flatMap((e) => [e.logicalId ?? '', e.constructPath ?? '', e.stack, e.template])].join(' ').toLowerCase();
   return `<tr data-framework="${h(c.framework)}" data-status="${h(c.status)}" data-text="${h(text)}">` +
     `<td class="nowrap">${h(c.framework)}</td>` +
     `<td><b>${h(c.id)}</b> ${h(c.title)}<div class="muted">${h(c.family)}</div></td>` +
@@ -227,12 +227,15 @@ function evidenceCell(c: ReportControl, results: readonly ReportResult[]): strin
     .map(([st, n]) => `${n} ${LABEL[st].toLowerCase()}`);
   if (c.observations.length > 0) counts.push(`${c.observations.length} live`);
   const items = [
-    ...results.map((e) => `<li>${badge(e.status)} <code>${h(e.ruleId)}</code> ${h(resourceOf(e))}` +
+    ...results.slice(0, EVIDENCE_SHOWN).map((e) => `<li>${badge(e.status)} <code>${h(e.ruleId)}</code> ${h(resourceOf(e))}` +
       `<div class="path">${e.constructPath ? `${pathHtml(e.constructPath)} · ` : ''}${pathHtml(sourceOf(e))}</div>` +
       `<div class="muted">${h(e.message)}</div></li>`),
     ...c.observations.map((o) => `<li>${badge(o.status === 'not-collected' ? 'not-applicable' : o.status, o.status)} <code>${h(o.source)}</code> ` +
       `${h(o.subject ?? 'account')} <span class="muted">collected ${h(o.collected)}${o.operation ? ` by ${h(o.operation)}` : ''}${o.requestId ? ` (request ${h(o.requestId)})` : ''}</span><div class="muted">${h(o.title)}: ${h(o.message)}</div></li>`),
   ];
+  if (results.length > EVIDENCE_SHOWN) {
+    items.splice(EVIDENCE_SHOWN, 0, `<li class="muted">and ${fmt(results.length - EVIDENCE_SHOWN)} more results (every result is in report.json and report.csv)</li>`);
+  }
   return `<details${c.status === 'not-satisfied' ? ' open' : ''}><summary>${h(counts.join(' · '))}</summary><ul class="evidence">${items.join('')}</ul></details>`;
 }
 

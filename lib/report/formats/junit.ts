@@ -1,5 +1,5 @@
 import { Report, ReportControl, ReportResult } from '../model';
-import { evidenceIndex } from '../private/results';
+import { EVIDENCE_SHOWN, evidenceIndex } from '../private/results';
 import { escapeXml, resourceOf, sourceOf } from '../private/text';
 
 const SKIPPED = new Set(['manual', 'runtime-pending', 'not-applicable']);
@@ -56,7 +56,8 @@ function testcase(c: ReportControl, results: readonly ReportResult[]): string[] 
   }
   const evidence = [
     `status: ${c.status} (${c.statusReason})`,
-    ...results.map((e) => `${e.status} ${e.ruleId} ${resourceOf(e)}${e.constructPath ? ` [${e.constructPath}]` : ''} ${sourceOf(e)}: ${e.message}`),
+    ...results.slice(0, EVIDENCE_SHOWN).map((e) => `${e.status} ${e.ruleId} ${resourceOf(e)}${e.constructPath ? ` [${e.constructPath}]` : ''} ${sourceOf(e)}: ${e.message}`),
+    ...(results.length > EVIDENCE_SHOWN ? [`and ${results.length - EVIDENCE_SHOWN} more results (every result is in report.json and report.csv)`] : []),
     ...c.observations.map((o) => `${o.status} ${o.source} ${o.subject ?? 'account'} (${o.collected}): ${o.message}`),
   ];
   lines.push(`      <system-out>${escapeXml(evidence.join('\n'))}</system-out>`, '    </testcase>');

@@ -33,6 +33,25 @@ describe('HTML report (static)', () => {
     expect(html).toContain('Legacy bucket is replaced by the data lake in Q2');
   });
 
+  test('lists at most 50 evidence items per control, failures first, and counts the rest', () => {
+    // GIVEN a control with 120 passing and 3 failing buckets
+    const many = {
+      ...FIXTURE_LEDGER,
+      results: [
+        ...FIXTURE_LEDGER.results,
+        ...Array.from({ length: 120 }, (_, i) => ({ ...FIXTURE_LEDGER.results[0], logicalId: `Bucket${i}`, constructPath: `AppStack/Bucket${i}/Resource` })),
+      ],
+    };
+    // WHEN
+    const big = render(buildReport(many, FIXTURE_FRAMEWORKS), 'html');
+    // THEN
+    const row = big.split('\n').find((l) => l.includes('data-framework="cis-aws-3.0"') && l.includes('<b>2.1.1</b>'))!;
+    expect(row.match(/<li>/g)).toHaveLength(50);
+    expect(row).toContain('and 73 more results (every result is in report.json and report.csv)');
+    expect(row.indexOf('RawBucket')).toBeLessThan(row.indexOf('Bucket0'));
+    expect(row).not.toContain('Bucket119');
+  });
+
   test('is deterministic', () => {
     expect(render(buildReport(FIXTURE_LEDGER, FIXTURE_FRAMEWORKS, { tool: { name: 'cdk-security-baseline', version: '0.1.0' } }), 'html')).toBe(html);
   });

@@ -7,6 +7,25 @@ const testcases = [...xml.matchAll(/<testcase classname="([^"]*)" name="([^"]*)"
 const caseOf = (name: string) => testcases.find((m) => m[2].startsWith(`${name} `))!;
 
 describe('JUnit report', () => {
+  test('system-out lists at most 50 evidence items per control and counts the rest; the failure lists every failing one', () => {
+    // GIVEN 120 more failing buckets under CIS 2.1.1
+    const many = {
+      ...FIXTURE_LEDGER,
+      results: [
+        ...FIXTURE_LEDGER.results,
+        ...Array.from({ length: 120 }, (_, i) => ({ ...FIXTURE_LEDGER.results[1], logicalId: `Bucket${i}` })),
+      ],
+    };
+    // WHEN
+    const big = render(buildReport(many, FIXTURE_FRAMEWORKS), 'junit');
+    // THEN
+    const c211 = [...big.matchAll(/<testcase classname="cis-aws-3.0" name="2\.1\.1 [^"]*"[^>]*>([\s\S]*?)<\/testcase>/g)][0][1];
+    const out = /<system-out>([\s\S]*)<\/system-out>/.exec(c211)![1].split('\n');
+    expect(out.filter((l) => /^(pass|fail|acknowledged|not-applicable) /.test(l))).toHaveLength(50);
+    expect(out).toContain('and 73 more results (every result is in report.json and report.csv)');
+    expect(/<failure[^>]*>([\s\S]*?)<\/failure>/.exec(c211)![1]).toContain('Bucket119');
+  });
+
   test('has one testsuite per framework and one testcase per control', () => {
     expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites ')).toBe(true);
     expect(xml.match(/<testsuite /g)).toHaveLength(2);
