@@ -1,7 +1,6 @@
-import * as fs from 'fs';
-import { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolation } from 'aws-cdk-lib';
+import { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolation, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { CheckScope, Ledger, ResultStatus, Rule, Severity, TemplateInput, evaluate } from '../../lib/engine';
+import { CheckScope, Ledger, ResultStatus, Rule, Severity, TemplateInput, evaluate, loadTemplateFile } from '../../lib/engine';
 import { BaselineValidationError } from '../../lib/errors';
 import { FRAMEWORKS, frameworkById } from '../frameworks';
 import { RULES } from '../rules';
@@ -78,10 +77,11 @@ export class SecurityBaselineChecks implements IPolicyValidationPlugin {
   }
 
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
+    // The same loader as the CLI (resource lines included), and the stack's own name (a stack in a Stage
+    // is `Stage-Stack`, as in cdk.out's manifest), so a report built from lastLedger matches the CLI's.
     const inputs: TemplateInput[] = context.stackTemplates.map((s) => ({
-      path: s.templatePath,
-      stackName: s.stackConstructPath.split('/').pop(),
-      template: JSON.parse(fs.readFileSync(s.templatePath, 'utf8')),
+      ...loadTemplateFile(s.templatePath),
+      stackName: stackNameOf(context.appConstruct, s.stackConstructPath),
       account: s.accountId,
       region: s.region,
     }));
@@ -123,6 +123,13 @@ export class SecurityBaselineChecks implements IPolicyValidationPlugin {
       },
     };
   }
+}
+
+/** The CloudFormation name of the stack at a construct path (its last path segment when it cannot be found). */
+function stackNameOf(app: IConstruct | undefined, constructPath: string): string {
+  let node: IConstruct | undefined = app;
+  for (const id of constructPath.split('/')) node = node?.node.tryFindChild(id);
+  return node && Stack.isStack(node) ? node.stackName : constructPath.split('/').pop()!;
 }
 
 function packageVersion(): string {

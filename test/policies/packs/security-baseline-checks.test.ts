@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Stack, Validations } from 'aws-cdk-lib';
+import { App, Stack, Stage, Validations } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { BaselineValidationError } from '../../../lib/errors';
 import { PciDss40Checks, SecurityBaselineChecks, acknowledge } from '../../../policies/packs';
@@ -44,6 +44,27 @@ describe('SecurityBaselineChecks', () => {
     expect(v).toMatchObject({ severity: 'error', suggestedFix: expect.stringMatching(/aws:SecureTransport/) });
     expect(v.ruleMetadata['pci-dss-4.0']).toBe('4.2.1');
     expect(v.violatingConstructs[0].cloudFormationResource.logicalId).toBe('Raw');
+  });
+
+  test('names a stack in a Stage as cdk.out does, and records resource lines, like the CLI', () => {
+    // GIVEN a stack inside a Stage
+    process.env.CDK_VALIDATION = 'false';
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'sbc-'));
+    try {
+      const app = new App({ outdir, context: RECOMMENDED_CONTEXT });
+      const stack = new Stack(new Stage(app, 'Prod'), 'Workload', { env: TEST_ENV });
+      new s3.Bucket(stack, 'Good', { enforceSSL: true });
+      const checks = new SecurityBaselineChecks(app, { frameworks: ['pci-dss-4.0'] });
+      Validations.of(app).addPlugins(checks);
+      // WHEN (the plain bucket fails other rules, so synth throws after validating)
+      expect(() => app.synth()).toThrow(/S3.TlsMinimumVersion/);
+      // THEN
+      const result = checks.lastLedger!.results.find((r) => r.ruleId === 'S3.SslOnly')!;
+      expect(result).toMatchObject({ status: 'pass', stack: 'Prod-Workload', line: expect.any(Number) });
+      expect(result.line).toBeGreaterThan(1);
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
   });
 
   test('records passing evidence in its ledger, not only failures', () => {
