@@ -1,4 +1,4 @@
-import { Annotations, ArnFormat, Duration, Lazy, Names, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Annotations, ArnFormat, Duration, Lazy, Names, Stack, Token } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -11,6 +11,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct, IConstruct } from 'constructs';
 import { throwIfProblems, validationMessages } from '../../lib/errors';
 import { samePartition, wholeDays } from '../../lib/validation';
+import { acknowledgeExternal, EXTERNAL_FINDINGS } from '../private/external-checks';
 import { DEFAULT_LOCK_MIN_RETENTION_DAYS, SecureBackupVault } from './secure-backup-vault';
 
 /**
@@ -504,18 +505,16 @@ function isVersioned(bucket: s3.CfnBucket): boolean {
 }
 
 /**
- * AwsSolutions-IAM4 flags AWS managed policies. These are the policies AWS Backup documents for its
+ * cdk-nag's AwsSolutions pack flags AWS managed policies (IAM4). These are the policies AWS Backup documents for its
  * service role, and AWS keeps them current as Backup adds resource types: an inline copy would be
  * equally broad and drift out of date.
  */
 function acknowledgeManagedPolicies(role: iam.Role, policies: string[]): void {
   for (const policy of policies) {
-    Validations.of(role).acknowledge({
-      id: `AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/${policy}]`,
-      reason:
-        `${policy.split('/').pop()} is the AWS managed policy AWS Backup documents for its service role; AWS maintains ` +
+    acknowledgeExternal(role, EXTERNAL_FINDINGS.IAM_MANAGED_POLICY,
+      `${policy.split('/').pop()} is the AWS managed policy AWS Backup documents for its service role; AWS maintains ` +
         'the exact permission set Backup needs per resource type, which an inline copy would duplicate and let drift',
-    });
+      `Policy::arn:<AWS::Partition>:iam::aws:policy/${policy}`);
   }
 }
 

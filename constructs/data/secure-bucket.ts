@@ -1,10 +1,11 @@
-import { Annotations, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Annotations, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct, IConstruct } from 'constructs';
 import { throwIfProblems } from '../../lib/errors';
 import { oneOf, sameRegion, wholeDays } from '../../lib/validation';
+import { acknowledgeExternal, EXTERNAL_FINDINGS } from '../private/external-checks';
 import { DataKey } from './data-key';
 import { nameKeyAliasSource } from './private/key-naming';
 
@@ -326,19 +327,12 @@ function defineAccessLogsBucket(scope: Construct, id: string, retention: Duratio
     removalPolicy: RemovalPolicy.RETAIN,
   });
 
-  const reasonKms =
+  acknowledgeExternal(logs, EXTERNAL_FINDINGS.S3_DEFAULT_ENCRYPTION_KMS,
     'S3 server access log delivery supports only SSE-S3 (AES256) default encryption on the target bucket; SSE-KMS ' +
-    'is not supported by AWS, so a CMK here would risk losing the access logs. The data bucket itself uses SSE-KMS.';
-  const reasonLogging =
+      'is not supported by AWS, so a CMK here would risk losing the access logs. The data bucket itself uses SSE-KMS.');
+  acknowledgeExternal(logs, EXTERNAL_FINDINGS.S3_LOG_TARGET_NOT_LOGGED,
     'This bucket is the server access log target: logging it to itself would create a feedback loop AWS advises ' +
-    'against, and logging it elsewhere only moves the gap. API access to it is recorded by CloudTrail.';
-  Validations.of(logs).acknowledge(
-    { id: 'cdk-validator-cfnguard::s3_bucket_default_encryption_kms_check', reason: reasonKms },
-    { id: 'HIPAA.Security::HIPAA.Security-S3DefaultEncryptionKMS', reason: reasonKms },
-    { id: 'NIST.800.53.R5::NIST.800.53.R5-S3DefaultEncryptionKMS', reason: reasonKms },
-    { id: 'PCI.DSS.321::PCI.DSS.321-S3DefaultEncryptionKMS', reason: reasonKms },
-    { id: 'cdk-validator-cfnguard::s3_bucket_logging_enabled_check', reason: reasonLogging },
-  );
+      'against, and logging it elsewhere only moves the gap. API access to it is recorded by CloudTrail.');
   acknowledgeNoObjectLock(
     logs,
     'S3 documents that Object Lock on the destination bucket blocks server access log delivery, so the log bucket ' +
@@ -394,19 +388,14 @@ function objectLockRetention(lock: ObjectLockOptions): s3.ObjectLockRetention {
 }
 
 function acknowledgeNoObjectLock(scope: IConstruct, reason: string): void {
-  Validations.of(scope).acknowledge({ id: 'cdk-validator-cfnguard::s3_bucket_object_lock_enabled_check', reason });
+  acknowledgeExternal(scope, EXTERNAL_FINDINGS.S3_OBJECT_LOCK, reason);
 }
 
 function acknowledgeNoReplication(scope: IConstruct): void {
-  const reason =
+  acknowledgeExternal(scope, EXTERNAL_FINDINGS.S3_REPLICATION,
     'Cross-Region replication needs a destination bucket in another Region or account, which one construct in one ' +
-    'stack cannot define; pass bucketProps.replicationRules where the data class needs it. Versioning and retention ' +
-    'protect the data in this Region.';
-  Validations.of(scope).acknowledge(
-    { id: 'HIPAA.Security::HIPAA.Security-S3BucketReplicationEnabled', reason },
-    { id: 'NIST.800.53.R5::NIST.800.53.R5-S3BucketReplicationEnabled', reason },
-    { id: 'PCI.DSS.321::PCI.DSS.321-S3BucketReplicationEnabled', reason },
-  );
+      'stack cannot define; pass bucketProps.replicationRules where the data class needs it. Versioning and retention ' +
+      'protect the data in this Region.');
 }
 
 // Reserved prefixes and suffixes as "General purpose bucket naming rules" lists them (sthree- covers
