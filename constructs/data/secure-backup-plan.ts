@@ -1,4 +1,4 @@
-import { Annotations, ArnFormat, Duration, Lazy, Names, Stack, Token } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Lazy, Names, Stack, Token } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -12,6 +12,7 @@ import { Construct, IConstruct } from 'constructs';
 import { throwIfProblems, validationMessages } from '../../lib/errors';
 import { samePartition, wholeDays } from '../../lib/validation';
 import { acknowledgeExternal, EXTERNAL_FINDINGS } from '../private/external-checks';
+import { warnWeakening, WEAKENINGS } from '../private/weakenings';
 import { DEFAULT_LOCK_MIN_RETENTION_DAYS, SecureBackupVault } from './secure-backup-vault';
 
 /**
@@ -310,15 +311,17 @@ export class SecureBackupPlan extends Construct {
         });
       }
       if (this.hasTagSelection && (props.taggedResourceTypes ?? []).length === 0) {
-        Annotations.of(this).addWarningV2(
-          'cdk-security-baseline:backupPlan.untestedTaggedResources',
+        warnWeakening(
+          this,
+          WEAKENINGS.BACKUP_PLAN_UNTESTED_TAGGED_RESOURCES,
           'selectionTags select resources for backup, but taggedResourceTypes is empty, so restore tests never ' +
             'restore them; list the types your tags select in taggedResourceTypes',
         );
       }
     } else {
-      Annotations.of(this).addWarningV2(
-        'cdk-security-baseline:backupPlan.noRestoreTesting',
+      warnWeakening(
+        this,
+        WEAKENINGS.BACKUP_PLAN_NO_RESTORE_TESTING,
         'restoreTesting is false: nothing proves the recovery points can be restored until the day you need them',
       );
     }
@@ -430,8 +433,9 @@ export class SecureBackupPlan extends Construct {
     const vault = this.backupVault;
     if (!vault.dataKey) return; // a key the caller brought: its policy is theirs to write
     if (Stack.of(vault) !== stack) {
-      Annotations.of(this).addWarningV2(
-        'cdk-security-baseline:backupPlan.vaultKeyInOtherStack',
+      warnWeakening(
+        this,
+        WEAKENINGS.BACKUP_PLAN_VAULT_KEY_IN_OTHER_STACK,
         'the vault is in another stack, so the plan cannot add its roles to the vault key policy without a ' +
           'cross-stack cycle; grant backupRole and restoreTestRole use of the vault key there',
       );

@@ -1,4 +1,4 @@
-import { Annotations, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -6,6 +6,7 @@ import { Construct, IConstruct } from 'constructs';
 import { throwIfProblems } from '../../lib/errors';
 import { oneOf, sameRegion, wholeDays } from '../../lib/validation';
 import { acknowledgeExternal, EXTERNAL_FINDINGS } from '../private/external-checks';
+import { warnWeakening, WEAKENINGS } from '../private/weakenings';
 import { DataKey } from './data-key';
 import { nameKeyAliasSource } from './private/key-naming';
 
@@ -187,15 +188,17 @@ export class SecureBucket extends Construct {
       givenLogsBucket ?? defineAccessLogsBucket(this, 'AccessLogs', props.accessLogsRetention ?? Duration.days(365));
     const logDays = props.accessLogsRetention?.isUnresolved() ? undefined : props.accessLogsRetention?.toDays();
     if (!givenLogsBucket && logDays !== undefined && logDays < MIN_ACCESS_LOG_RETENTION_DAYS) {
-      Annotations.of(this).addWarningV2(
-        'cdk-security-baseline:secureBucket.shortRetention',
+      warnWeakening(
+        this,
+        WEAKENINGS.SECURE_BUCKET_SHORT_RETENTION,
         `accessLogsRetention is ${logDays} days, below the ${MIN_ACCESS_LOG_RETENTION_DAYS} days CIS and PCI DSS 10.5.1 expect; ` +
           'evidence of who read or changed the data may be gone before an incident is investigated',
       );
     }
     if (givenLogsBucket?.encryptionKey) {
-      Annotations.of(this).addWarningV2(
-        'cdk-security-baseline:secureBucket.accessLogsBucketKms',
+      warnWeakening(
+        this,
+        WEAKENINGS.SECURE_BUCKET_ACCESS_LOGS_BUCKET_KMS,
         'accessLogsBucket is encrypted with a KMS key, but S3 server access log delivery supports only SSE-S3 ' +
           '(AES256) default encryption on the target bucket, so logs may not be delivered; pass a bucket that uses ' +
           's3.BucketEncryption.S3_MANAGED, or leave accessLogsBucket unset to get one',
@@ -372,8 +375,9 @@ function enableAccessLogging(scope: Construct, bucket: s3.Bucket, target: s3.IBu
     }),
   );
   if (!result.statementAdded) {
-    Annotations.of(scope).addWarningV2(
-      'cdk-security-baseline:secureBucket.accessLogsPermission',
+    warnWeakening(
+      scope,
+      WEAKENINGS.SECURE_BUCKET_ACCESS_LOGS_PERMISSION,
       'accessLogsBucket is an imported bucket, so its policy cannot be changed here: add a statement that allows ' +
         "service principal logging.s3.amazonaws.com s3:PutObject on the log prefix (scoped with aws:SourceAccount), or no " +
         'access logs will be delivered',

@@ -1,4 +1,4 @@
-import { Annotations, Duration, Stack, Token } from 'aws-cdk-lib';
+import { Duration, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
@@ -9,6 +9,7 @@ import { DataKey } from '../data/data-key';
 import { checkDataClass, nameKeyAliasSource } from '../data/private/key-naming';
 import { MIN_LOG_RETENTION_DAYS, SecureLogGroup } from '../data/secure-log-group';
 import { acknowledgeExternal, EXTERNAL_FINDINGS } from '../private/external-checks';
+import { warnWeakening, WEAKENINGS } from '../private/weakenings';
 import { ipv4HostBitsSet, ipv4Network, parseIpv4Cidr, parseIpv6Cidr } from './private/cidr';
 
 /** Narrowest IPv4 prefix accepted without `allowBroadIngress`. */
@@ -262,8 +263,9 @@ export class Bastion extends Construct implements ec2.IConnectable, iam.IGrantab
       this.securityGroup.addIngressRule(ec2.Peer.prefixList(props.ingress.prefixListId), ingressPort, 'Allow-listed administrators');
     }
     if (props.allowBroadIngress && broadCidrs(props.ingress?.cidrs ?? []).length > 0) {
-      Annotations.of(this).addWarningV2(
-        'cdk-security-baseline:bastion.broadIngress',
+      warnWeakening(
+        this,
+        WEAKENINGS.BASTION_BROAD_INGRESS,
         `the bastion admits ${ingressPort.toString()} from ${JSON.stringify(broadCidrs(props.ingress!.cidrs))}, broader than ` +
           `/${BASTION_MIN_IPV4_PREFIX} (IPv4) or /${BASTION_MIN_IPV6_PREFIX} (IPv6); internet-wide scans will reach it (CIS AWS 5.2/5.3)`,
       );

@@ -1,4 +1,4 @@
-import { Annotations, Duration, Stack, Token } from 'aws-cdk-lib';
+import { Duration, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -9,6 +9,7 @@ import { checkDataClass, nameKeyAliasSource } from '../data/private/key-naming';
 import { SecureBucket } from '../data/secure-bucket';
 import { MIN_LOG_RETENTION_DAYS, SecureLogGroup } from '../data/secure-log-group';
 import { acknowledgeExternal, EXTERNAL_FINDINGS, ExternalPack, reportedOnlyBy } from '../private/external-checks';
+import { warnWeakening, WEAKENINGS } from '../private/weakenings';
 import { awsManagedBucketArns } from './private/aws-managed-buckets';
 import { formatIpv4, ipv4HostBitsSet, ipv4Network, parseIpv4Cidr, parseIpv6Cidr } from './private/cidr';
 import { defineNetworkAcls, TierNetworkAcls } from './private/network-acls';
@@ -355,14 +356,16 @@ export class SegmentedVpc extends Construct {
     }
 
     if (azs.length < 2 && props.allowSingleAz) {
-      Annotations.of(this).addWarningV2(
-        'cdk-security-baseline:segmentedVpc.singleAz',
+      warnWeakening(
+        this,
+        WEAKENINGS.SEGMENTED_VPC_SINGLE_AZ,
         `the VPC spans ${azs.length} Availability Zone; an outage of that zone takes down every tier (no high availability)`,
       );
     }
     if (props.adminIngressCidrs?.length) {
-      Annotations.of(this).addWarningV2(
-        'cdk-security-baseline:segmentedVpc.adminIngress',
+      warnWeakening(
+        this,
+        WEAKENINGS.SEGMENTED_VPC_ADMIN_INGRESS,
         `the private tier's network ACL admits SSH and RDP from ${JSON.stringify(props.adminIngressCidrs)}; ` +
           'Session Manager needs no inbound port, so every admitted network widens the attack surface of the workloads',
       );
