@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CIS_ALARM_DEFINITIONS, CisPatternForm } from '../constructs/detection/cis-alarm-definitions';
+import { Weakening, WEAKENINGS } from '../constructs/private/weakenings';
 import { ControlKind, Framework } from '../lib/engine';
 import { CHECK_CONTROLS, evidencePolicyDocument } from '../lib/evidence';
 import { FRAMEWORKS } from '../policies/frameworks';
@@ -86,6 +87,38 @@ GENERATORS.rules = () => {
   return ['| Rule | Severity | Checks that | Judges | Controls |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 };
 
+/** Constructs that raise a weakening warning, directly or through a prop they pass on, in registry order. */
+export const WEAKENING_CONSTRUCTS = [...new Set(Object.values<Weakening>(WEAKENINGS).flatMap((w) => w.raisedBy.map((t) => t.construct)))];
+
+/**
+ * A construct's "Weakening a default" table (owner: constructs/private/weakenings.ts): the warnings it
+ * raises itself first, then those of the constructs it passes a prop on to.
+ */
+function weakeningsTable(construct: string): string {
+  const own = (w: Weakening) => (w.raisedBy[0].construct === construct ? 0 : 1);
+  const weakenings = Object.values<Weakening>(WEAKENINGS).filter((w) => w.raisedBy.some((t) => t.construct === construct));
+  const rows = [...weakenings].sort((a, b) => own(a) - own(b)).flatMap((w) =>
+    w.raisedBy
+      .filter((t) => t.construct === construct)
+      .map((t) => {
+        const when = t.unless ? `${t.when} (fails at synth unless \`${t.unless}: true\`)` : t.when;
+        const cost = w.acknowledgeWhen ? `${w.cost}. Acknowledge it when ${w.acknowledgeWhen}` : w.cost;
+        const rules = w.rules.map((r) => `\`${r}\``).join(', ') || '—';
+        return `| ${cell(when)} | \`${w.id}\` | ${cell(cost)} | ${rules} |`;
+      }),
+  );
+  return [
+    '| Prop | Warning id | What it costs | Our rules that report it |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+    '',
+    'Keep one on purpose by acknowledging its warning with a reason: `Annotations.of(scope).acknowledgeWarning(id, reason)` ' +
+      'on the construct or any scope above it.',
+  ].join('\n');
+}
+
+for (const construct of WEAKENING_CONSTRUCTS) GENERATORS[`weakenings:${construct}`] = () => weakeningsTable(construct);
+
 GENERATORS['evidence-policy'] = () => ['```json', JSON.stringify(evidencePolicyDocument(), null, 2), '```'].join('\n');
 
 GENERATORS['evidence-checks'] = () => {
@@ -100,7 +133,7 @@ export function buildReadme(): string {
     .filter((f) => f.endsWith('.md'))
     .sort()
     .map((f) => fs.readFileSync(path.join(FRAGMENTS, f), 'utf8').trim());
-  const body = parts.join('\n\n').replace(/<!-- generated:([\w-]+) -->/g, (_m, name: string) => {
+  const body = parts.join('\n\n').replace(/<!-- generated:([\w:-]+) -->/g, (_m, name: string) => {
     const gen = GENERATORS[name];
     if (!gen) throw new Error(`docs/readme: no generator for <!-- generated:${name} -->`);
     return `<!-- generated:${name} (do not edit; npm run readme) -->\n${gen().trim()}\n<!-- end:${name} -->`;

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { FRAMEWORKS } from '../policies/frameworks';
-import { buildReadme, frameworkPage, frameworkPagePath } from '../scripts/build-readme';
+import { buildReadme, frameworkPage, frameworkPagePath, WEAKENING_CONSTRUCTS } from '../scripts/build-readme';
 
 describe('README', () => {
   const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
@@ -12,6 +12,10 @@ describe('README', () => {
 
   test.each(FRAMEWORKS.map((f) => [f.id, f]))('docs/frameworks/%s.md is current with the catalog and the rules', (_id, framework) => {
     expect(fs.readFileSync(frameworkPagePath(framework), 'utf8')).toEqual(frameworkPage(framework));
+  });
+
+  test.each(WEAKENING_CONSTRUCTS)('shows the "Weakening a default" table of %s (generated from the registry)', (construct) => {
+    expect(readme).toContain(`<!-- generated:weakenings:${construct} (do not edit; npm run readme) -->`);
   });
 
   test('gives the two fresh-machine commands', () => {

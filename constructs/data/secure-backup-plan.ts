@@ -1,4 +1,4 @@
-import { Annotations, ArnFormat, Duration, Lazy, Names, Stack, Token, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Lazy, Names, Stack, Token } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -11,6 +11,8 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct, IConstruct } from 'constructs';
 import { throwIfProblems, validationMessages } from '../../lib/errors';
 import { samePartition, wholeDays } from '../../lib/validation';
+import { acknowledgeExternal, EXTERNAL_FINDINGS } from '../private/external-checks';
+import { warnWeakening, WEAKENINGS } from '../private/weakenings';
 import { DEFAULT_LOCK_MIN_RETENTION_DAYS, SecureBackupVault } from './secure-backup-vault';
 
 /**
@@ -309,15 +311,17 @@ export class SecureBackupPlan extends Construct {
         });
       }
       if (this.hasTagSelection && (props.taggedResourceTypes ?? []).length === 0) {
-        Annotations.of(this).addWarningV2(
-          'cdk-security-baseline:backupPlan.untestedTaggedResources',
+        warnWeakening(
+          this,
+          WEAKENINGS.BACKUP_PLAN_UNTESTED_TAGGED_RESOURCES,
           'selectionTags select resources for backup, but taggedResourceTypes is empty, so restore tests never ' +
             'restore them; list the types your tags select in taggedResourceTypes',
         );
       }
     } else {
-      Annotations.of(this).addWarningV2(
-        'cdk-security-baseline:backupPlan.noRestoreTesting',
+      warnWeakening(
+        this,
+        WEAKENINGS.BACKUP_PLAN_NO_RESTORE_TESTING,
         'restoreTesting is false: nothing proves the recovery points can be restored until the day you need them',
       );
     }
@@ -429,8 +433,9 @@ export class SecureBackupPlan extends Construct {
     const vault = this.backupVault;
     if (!vault.dataKey) return; // a key the caller brought: its policy is theirs to write
     if (Stack.of(vault) !== stack) {
-      Annotations.of(this).addWarningV2(
-        'cdk-security-baseline:backupPlan.vaultKeyInOtherStack',
+      warnWeakening(
+        this,
+        WEAKENINGS.BACKUP_PLAN_VAULT_KEY_IN_OTHER_STACK,
         'the vault is in another stack, so the plan cannot add its roles to the vault key policy without a ' +
           'cross-stack cycle; grant backupRole and restoreTestRole use of the vault key there',
       );
@@ -504,18 +509,16 @@ function isVersioned(bucket: s3.CfnBucket): boolean {
 }
 
 /**
- * AwsSolutions-IAM4 flags AWS managed policies. These are the policies AWS Backup documents for its
+ * cdk-nag's AwsSolutions pack flags AWS managed policies (IAM4). These are the policies AWS Backup documents for its
  * service role, and AWS keeps them current as Backup adds resource types: an inline copy would be
  * equally broad and drift out of date.
  */
 function acknowledgeManagedPolicies(role: iam.Role, policies: string[]): void {
   for (const policy of policies) {
-    Validations.of(role).acknowledge({
-      id: `AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/${policy}]`,
-      reason:
-        `${policy.split('/').pop()} is the AWS managed policy AWS Backup documents for its service role; AWS maintains ` +
+    acknowledgeExternal(role, EXTERNAL_FINDINGS.IAM_MANAGED_POLICY,
+      `${policy.split('/').pop()} is the AWS managed policy AWS Backup documents for its service role; AWS maintains ` +
         'the exact permission set Backup needs per resource type, which an inline copy would duplicate and let drift',
-    });
+      `Policy::arn:<AWS::Partition>:iam::aws:policy/${policy}`);
   }
 }
 

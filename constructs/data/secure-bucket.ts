@@ -1,10 +1,12 @@
-import { Annotations, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct, IConstruct } from 'constructs';
 import { throwIfProblems } from '../../lib/errors';
 import { oneOf, sameRegion, wholeDays } from '../../lib/validation';
+import { acknowledgeExternal, EXTERNAL_FINDINGS } from '../private/external-checks';
+import { warnWeakening, WEAKENINGS } from '../private/weakenings';
 import { DataKey } from './data-key';
 import { nameKeyAliasSource } from './private/key-naming';
 
@@ -186,15 +188,17 @@ export class SecureBucket extends Construct {
       givenLogsBucket ?? defineAccessLogsBucket(this, 'AccessLogs', props.accessLogsRetention ?? Duration.days(365));
     const logDays = props.accessLogsRetention?.isUnresolved() ? undefined : props.accessLogsRetention?.toDays();
     if (!givenLogsBucket && logDays !== undefined && logDays < MIN_ACCESS_LOG_RETENTION_DAYS) {
-      Annotations.of(this).addWarningV2(
-        'cdk-security-baseline:secureBucket.shortRetention',
+      warnWeakening(
+        this,
+        WEAKENINGS.SECURE_BUCKET_SHORT_RETENTION,
         `accessLogsRetention is ${logDays} days, below the ${MIN_ACCESS_LOG_RETENTION_DAYS} days CIS and PCI DSS 10.5.1 expect; ` +
           'evidence of who read or changed the data may be gone before an incident is investigated',
       );
     }
     if (givenLogsBucket?.encryptionKey) {
-      Annotations.of(this).addWarningV2(
-        'cdk-security-baseline:secureBucket.accessLogsBucketKms',
+      warnWeakening(
+        this,
+        WEAKENINGS.SECURE_BUCKET_ACCESS_LOGS_BUCKET_KMS,
         'accessLogsBucket is encrypted with a KMS key, but S3 server access log delivery supports only SSE-S3 ' +
           '(AES256) default encryption on the target bucket, so logs may not be delivered; pass a bucket that uses ' +
           's3.BucketEncryption.S3_MANAGED, or leave accessLogsBucket unset to get one',
@@ -326,19 +330,12 @@ function defineAccessLogsBucket(scope: Construct, id: string, retention: Duratio
     removalPolicy: RemovalPolicy.RETAIN,
   });
 
-  const reasonKms =
+  acknowledgeExternal(logs, EXTERNAL_FINDINGS.S3_DEFAULT_ENCRYPTION_KMS,
     'S3 server access log delivery supports only SSE-S3 (AES256) default encryption on the target bucket; SSE-KMS ' +
-    'is not supported by AWS, so a CMK here would risk losing the access logs. The data bucket itself uses SSE-KMS.';
-  const reasonLogging =
+      'is not supported by AWS, so a CMK here would risk losing the access logs. The data bucket itself uses SSE-KMS.');
+  acknowledgeExternal(logs, EXTERNAL_FINDINGS.S3_LOG_TARGET_NOT_LOGGED,
     'This bucket is the server access log target: logging it to itself would create a feedback loop AWS advises ' +
-    'against, and logging it elsewhere only moves the gap. API access to it is recorded by CloudTrail.';
-  Validations.of(logs).acknowledge(
-    { id: 'cdk-validator-cfnguard::s3_bucket_default_encryption_kms_check', reason: reasonKms },
-    { id: 'HIPAA.Security::HIPAA.Security-S3DefaultEncryptionKMS', reason: reasonKms },
-    { id: 'NIST.800.53.R5::NIST.800.53.R5-S3DefaultEncryptionKMS', reason: reasonKms },
-    { id: 'PCI.DSS.321::PCI.DSS.321-S3DefaultEncryptionKMS', reason: reasonKms },
-    { id: 'cdk-validator-cfnguard::s3_bucket_logging_enabled_check', reason: reasonLogging },
-  );
+      'against, and logging it elsewhere only moves the gap. API access to it is recorded by CloudTrail.');
   acknowledgeNoObjectLock(
     logs,
     'S3 documents that Object Lock on the destination bucket blocks server access log delivery, so the log bucket ' +
@@ -378,8 +375,9 @@ function enableAccessLogging(scope: Construct, bucket: s3.Bucket, target: s3.IBu
     }),
   );
   if (!result.statementAdded) {
-    Annotations.of(scope).addWarningV2(
-      'cdk-security-baseline:secureBucket.accessLogsPermission',
+    warnWeakening(
+      scope,
+      WEAKENINGS.SECURE_BUCKET_ACCESS_LOGS_PERMISSION,
       'accessLogsBucket is an imported bucket, so its policy cannot be changed here: add a statement that allows ' +
         "service principal logging.s3.amazonaws.com s3:PutObject on the log prefix (scoped with aws:SourceAccount), or no " +
         'access logs will be delivered',
@@ -394,19 +392,14 @@ function objectLockRetention(lock: ObjectLockOptions): s3.ObjectLockRetention {
 }
 
 function acknowledgeNoObjectLock(scope: IConstruct, reason: string): void {
-  Validations.of(scope).acknowledge({ id: 'cdk-validator-cfnguard::s3_bucket_object_lock_enabled_check', reason });
+  acknowledgeExternal(scope, EXTERNAL_FINDINGS.S3_OBJECT_LOCK, reason);
 }
 
 function acknowledgeNoReplication(scope: IConstruct): void {
-  const reason =
+  acknowledgeExternal(scope, EXTERNAL_FINDINGS.S3_REPLICATION,
     'Cross-Region replication needs a destination bucket in another Region or account, which one construct in one ' +
-    'stack cannot define; pass bucketProps.replicationRules where the data class needs it. Versioning and retention ' +
-    'protect the data in this Region.';
-  Validations.of(scope).acknowledge(
-    { id: 'HIPAA.Security::HIPAA.Security-S3BucketReplicationEnabled', reason },
-    { id: 'NIST.800.53.R5::NIST.800.53.R5-S3BucketReplicationEnabled', reason },
-    { id: 'PCI.DSS.321::PCI.DSS.321-S3BucketReplicationEnabled', reason },
-  );
+      'stack cannot define; pass bucketProps.replicationRules where the data class needs it. Versioning and retention ' +
+      'protect the data in this Region.');
 }
 
 // Reserved prefixes and suffixes as "General purpose bucket naming rules" lists them (sthree- covers

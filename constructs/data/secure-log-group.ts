@@ -1,9 +1,10 @@
-import { Annotations, Duration, RemovalPolicy, Token } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Token } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { throwIfProblems } from '../../lib/errors';
 import { logRetention, sameRegion } from '../../lib/validation';
+import { warnWeakening, WEAKENINGS } from '../private/weakenings';
 import { DataKey } from './data-key';
 import { nameKeyAliasSource } from './private/key-naming';
 
@@ -84,8 +85,9 @@ export class SecureLogGroup extends Construct {
     }
 
     if (retention < MIN_LOG_RETENTION_DAYS) {
-      Annotations.of(this).addWarningV2(
-        'cdk-security-baseline:logGroup.shortRetention',
+      warnWeakening(
+        this,
+        WEAKENINGS.LOG_GROUP_SHORT_RETENTION,
         `retention is ${retention} days, below the ${MIN_LOG_RETENTION_DAYS} days CIS and PCI DSS 10.5.1 expect; ` +
           'evidence of an incident may be gone before it is investigated',
       );

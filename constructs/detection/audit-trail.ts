@@ -1,4 +1,4 @@
-import { Annotations, Arn, ArnFormat, Duration, Names, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { Arn, ArnFormat, Duration, Names, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -11,6 +11,7 @@ import { DataKey } from '../data/data-key';
 import { ObjectLockMode, ObjectLockOptions, SecureBucket } from '../data/secure-bucket';
 import { MIN_LOG_RETENTION_DAYS, SecureLogGroup } from '../data/secure-log-group';
 import { acknowledgeExternal, EXTERNAL_FINDINGS } from '../private/external-checks';
+import { warnWeakening, WEAKENINGS } from '../private/weakenings';
 
 /** Default Object Lock of the trail bucket: GOVERNANCE mode, 365 days (see `AuditTrailProps.objectLock`). */
 export const AUDIT_TRAIL_DEFAULT_OBJECT_LOCK: ObjectLockOptions = {
@@ -316,8 +317,9 @@ export class AuditTrail extends Construct {
     }
     const lockDays = props.objectLock && !props.objectLock.retention.isUnresolved() ? props.objectLock.retention.toDays({ integral: false }) : undefined;
     if (lockDays !== undefined && lockDays < 365) {
-      Annotations.of(this).addWarningV2(
-        'cdk-security-baseline:auditTrail.shortObjectLock',
+      warnWeakening(
+        this,
+        WEAKENINGS.AUDIT_TRAIL_SHORT_OBJECT_LOCK,
         `objectLock.retention is ${lockDays} days, below the 365 days audit logs are kept ` +
           'write-once by default; log files can be deleted sooner',
       );

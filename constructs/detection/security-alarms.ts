@@ -1,10 +1,11 @@
-import { Annotations, Duration, Stack, Token } from 'aws-cdk-lib';
+import { Duration, Stack, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { throwIfProblems } from '../../lib/errors';
+import { warnWeakening, WEAKENINGS } from '../private/weakenings';
 import { CIS_ALARM_DEFINITIONS, CIS_ALARM_IDS, CisAlarmDefinition } from './cis-alarm-definitions';
 import { SecurityAlerts } from './security-alerts';
 
@@ -97,8 +98,9 @@ export class SecurityAlarms extends Construct {
     this.metricNamespace = props.metricNamespace ?? SecurityAlarms.DEFAULT_NAMESPACE;
     const disabled = new Set(props.disabledAlarms ?? []);
     if (disabled.size > 0) {
-      Annotations.of(this).addWarningV2(
-        'cdk-security-baseline:securityAlarms.disabledAlarm',
+      warnWeakening(
+        this,
+        WEAKENINGS.SECURITY_ALARMS_DISABLED_ALARM,
         `CIS monitoring alarms ${[...disabled].sort(compareIds).join(', ')} are switched off (disabledAlarms); ` +
           'the activity they watch goes unnoticed and the matching CIS 4.x recommendations are not met ' +
           "(and Security Hub's CloudWatch.x controls fail where its CIS v1.2.0 or v1.4.0 standard is subscribed)",

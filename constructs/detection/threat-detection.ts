@@ -1,4 +1,4 @@
-import { Annotations, Aws, CfnCondition, CustomResource, Fn, Stack, Token } from 'aws-cdk-lib';
+import { Aws, CfnCondition, CustomResource, Fn, Stack, Token } from 'aws-cdk-lib';
 import * as config from 'aws-cdk-lib/aws-config';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as guardduty from 'aws-cdk-lib/aws-guardduty';
@@ -13,6 +13,7 @@ import { throwIfProblems } from '../../lib/errors';
 import { oneOf } from '../../lib/validation';
 import { SecureBucket } from '../data/secure-bucket';
 import { defineConfigRecorder } from './config-recorder';
+import { Weakening, warnWeakening, WEAKENINGS } from '../private/weakenings';
 import {
   CONSOLE_HOST_PLACEHOLDER,
   FindingMessageTemplate,
@@ -387,40 +388,39 @@ export class ThreatDetection extends Construct {
   }
 
   private warnAboutWeakenings(props: ThreatDetectionProps): void {
-    const warn = (topic: string, message: string) =>
-      Annotations.of(this).addWarningV2(`cdk-security-baseline:threatDetection.${topic}`, message);
+    const warn = (weakening: Weakening, message: string) => warnWeakening(this, weakening, message);
     if (props.guardDuty === false) {
-      warn('guardDutyDisabled', 'guardDuty is false: no threat detection for this account and Region (NIST SI-4, PCI DSS 11.5)');
+      warn(WEAKENINGS.THREAT_DETECTION_GUARDDUTY_DISABLED, 'guardDuty is false: no threat detection for this account and Region (NIST SI-4, PCI DSS 11.5)');
     }
     if ((props.disabledGuardDutyFeatures ?? []).length > 0) {
       warn(
-        'guardDutyFeaturesDisabled',
+        WEAKENINGS.THREAT_DETECTION_GUARDDUTY_FEATURES_DISABLED,
         `disabledGuardDutyFeatures turns off ${JSON.stringify(props.disabledGuardDutyFeatures)}: threats to those resources go unseen`,
       );
     }
     if (props.findingPublishingFrequency && props.findingPublishingFrequency !== FindingPublishingFrequency.FIFTEEN_MINUTES) {
       warn(
-        'slowFindingPublishing',
+        WEAKENINGS.THREAT_DETECTION_SLOW_FINDING_PUBLISHING,
         `findingPublishingFrequency is ${props.findingPublishingFrequency}: repeated activity on an open finding reaches alerts and the export up to that much later`,
       );
     }
     if (props.exportFindings === false && props.guardDuty !== false) {
-      warn('findingsNotExported', 'exportFindings is false: GuardDuty keeps findings for 90 days only, shorter than most audit retention');
+      warn(WEAKENINGS.THREAT_DETECTION_FINDINGS_NOT_EXPORTED, 'exportFindings is false: GuardDuty keeps findings for 90 days only, shorter than most audit retention');
     }
     if (props.minimumSeverity !== undefined && !Token.isUnresolved(props.minimumSeverity) && props.minimumSeverity > GUARDDUTY_SEVERITY_HIGH) {
-      warn('highFindingsNotAlerted', `minimumSeverity is ${props.minimumSeverity}: High GuardDuty findings (7.0-8.9) raise no alert`);
+      warn(WEAKENINGS.THREAT_DETECTION_HIGH_FINDINGS_NOT_ALERTED, `minimumSeverity is ${props.minimumSeverity}: High GuardDuty findings (7.0-8.9) raise no alert`);
     }
     if (props.securityHub === false) {
-      warn('securityHubDisabled', 'securityHub is false: no control findings for the account (CIS 4.16)');
+      warn(WEAKENINGS.THREAT_DETECTION_SECURITY_HUB_DISABLED, 'securityHub is false: no control findings for the account (CIS 4.16)');
     }
     if (props.securityHubStandards && props.securityHubStandards.length === 0 && props.securityHub !== false) {
-      warn('noSecurityHubStandards', 'securityHubStandards is empty: Security Hub runs no controls');
+      warn(WEAKENINGS.THREAT_DETECTION_NO_SECURITY_HUB_STANDARDS, 'securityHubStandards is empty: Security Hub runs no controls');
     }
     if (props.securityHubMinimumSeverity === SecurityHubSeverity.CRITICAL) {
-      warn('highControlFindingsNotAlerted', 'securityHubMinimumSeverity is CRITICAL: failed HIGH controls raise no alert');
+      warn(WEAKENINGS.THREAT_DETECTION_HIGH_CONTROL_FINDINGS_NOT_ALERTED, 'securityHubMinimumSeverity is CRITICAL: failed HIGH controls raise no alert');
     }
     if (props.configRecorder === false) {
-      warn('configDisabled', 'configRecorder is false: no configuration history and no Security Hub controls that need AWS Config (CIS 3.3)');
+      warn(WEAKENINGS.THREAT_DETECTION_CONFIG_DISABLED, 'configRecorder is false: no configuration history and no Security Hub controls that need AWS Config (CIS 3.3)');
     }
   }
 }

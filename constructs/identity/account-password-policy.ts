@@ -1,4 +1,4 @@
-import { Annotations, CustomResource, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { CustomResource, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -8,6 +8,7 @@ import { throwIfProblems } from '../../lib/errors';
 import { handlerCode } from '../../lib/handler-assets';
 import { SecureLogGroup } from '../data/secure-log-group';
 import { acknowledgeExternal, EXTERNAL_FINDINGS } from '../private/external-checks';
+import { warnWeakening, WEAKENINGS } from '../private/weakenings';
 
 /** Shortest password the baseline accepts (CIS AWS Foundations 1.8). */
 export const MIN_PASSWORD_LENGTH = 14;
@@ -211,20 +212,18 @@ export class AccountPasswordPolicy extends Construct {
     classes: Record<string, boolean>,
     removalPolicy: RemovalPolicy,
   ): void {
-    const warn = (topic: string, message: string) =>
-      Annotations.of(this).addWarningV2(`cdk-security-baseline:passwordPolicy.${topic}`, message);
     if (!Token.isUnresolved(reuse) && reuse < MAX_PASSWORD_REUSE_PREVENTION) {
-      warn('shortReuseHistory', `passwordReusePrevention is ${reuse}, below the 24 CIS AWS Foundations 1.9 expects; users can cycle back to an old password sooner`);
+      warnWeakening(this, WEAKENINGS.PASSWORD_POLICY_SHORT_REUSE_HISTORY, `passwordReusePrevention is ${reuse}, below the 24 CIS AWS Foundations 1.9 expects; users can cycle back to an old password sooner`);
     }
     if (!maxAge.isUnresolved() && maxAge.toDays() > RECOMMENDED_MAX_PASSWORD_AGE_DAYS) {
-      warn('longMaxAge', `maxPasswordAge is ${maxAge.toDays()} days, above the 90 days PCI DSS 3.2.1 8.2.4 expects; a leaked password stays valid for longer`);
+      warnWeakening(this, WEAKENINGS.PASSWORD_POLICY_LONG_MAX_AGE, `maxPasswordAge is ${maxAge.toDays()} days, above the 90 days PCI DSS 3.2.1 8.2.4 expects; a leaked password stays valid for longer`);
     }
     const off = Object.entries(classes).filter(([, on]) => !on).map(([name]) => name);
     if (off.length > 0) {
-      warn('characterClass', `${off.join(', ')} turned off; passwords from fewer character classes are easier to guess (PCI DSS 3.2.1 8.2.3)`);
+      warnWeakening(this, WEAKENINGS.PASSWORD_POLICY_CHARACTER_CLASS, `${off.join(', ')} turned off; passwords from fewer character classes are easier to guess (PCI DSS 3.2.1 8.2.3)`);
     }
     if (removalPolicy === RemovalPolicy.DESTROY) {
-      warn('deleteOnRemoval', 'removalPolicy is DESTROY: removing this resource deletes the account password policy and IAM falls back to its weak default');
+      warnWeakening(this, WEAKENINGS.PASSWORD_POLICY_DELETE_ON_REMOVAL, 'removalPolicy is DESTROY: removing this resource deletes the account password policy and IAM falls back to its weak default');
     }
   }
 }

@@ -1,4 +1,4 @@
-import { Stack, Token, Validations } from 'aws-cdk-lib';
+import { Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { throwIfProblems } from '../../lib/errors';
@@ -108,12 +108,10 @@ export class MfaEnforcedGroup extends Construct {
         }),
       ],
     });
-    Validations.of(this.mfaPolicy).acknowledge({
-      id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
-      reason:
-        'iam:GetAccountPasswordPolicy and iam:ListVirtualMFADevices support no resource-level permissions, so IAM only ' +
+    acknowledgeExternal(this.mfaPolicy, EXTERNAL_FINDINGS.IAM_WILDCARD,
+      'iam:GetAccountPasswordPolicy and iam:ListVirtualMFADevices support no resource-level permissions, so IAM only ' +
         'accepts Resource "*"; both are read-only and members need them to register an MFA device',
-    });
+      'Resource::*');
 
     this.group = new iam.Group(this, 'Resource', {
       groupName: props.groupName,

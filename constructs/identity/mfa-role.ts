@@ -1,7 +1,8 @@
-import { Annotations, Duration, Stack, Token } from 'aws-cdk-lib';
+import { Duration, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { throwIfProblems } from '../../lib/errors';
+import { Weakening, warnWeakening, WEAKENINGS } from '../private/weakenings';
 
 /** Longest MFA age and session the baseline accepts without a warning: one hour. */
 export const RECOMMENDED_MAX_MFA_AGE = Duration.hours(1);
@@ -88,8 +89,8 @@ export class MfaRole extends Construct {
 
     this.maxMfaAge = props.maxMfaAge ?? RECOMMENDED_MAX_MFA_AGE;
     const maxSessionDuration = props.maxSessionDuration ?? Duration.hours(1);
-    warnIfLonger(this, this.maxMfaAge, 'longMfaAge', 'maxMfaAge', 'a stolen laptop session can assume the role for longer after the MFA prompt');
-    warnIfLonger(this, maxSessionDuration, 'longSession', 'maxSessionDuration', 'stolen role credentials stay valid for longer');
+    warnIfLonger(this, this.maxMfaAge, WEAKENINGS.MFA_ROLE_LONG_MFA_AGE, 'maxMfaAge', 'a stolen laptop session can assume the role for longer after the MFA prompt');
+    warnIfLonger(this, maxSessionDuration, WEAKENINGS.MFA_ROLE_LONG_SESSION, 'maxSessionDuration', 'stolen role credentials stay valid for longer');
 
     const principals: iam.IPrincipal[] = [
       ...(props.trustedPrincipals ?? []),
@@ -112,10 +113,11 @@ export class MfaRole extends Construct {
   }
 }
 
-function warnIfLonger(scope: Construct, value: Duration, topic: string, prop: string, cost: string): void {
+function warnIfLonger(scope: Construct, value: Duration, weakening: Weakening, prop: string, cost: string): void {
   if (!value.isUnresolved() && value.toSeconds() > RECOMMENDED_MAX_MFA_AGE.toSeconds()) {
-    Annotations.of(scope).addWarningV2(
-      `cdk-security-baseline:mfaRole.${topic}`,
+    warnWeakening(
+      scope,
+      weakening,
       `${prop} is ${value.toSeconds()} seconds, longer than the recommended ${RECOMMENDED_MAX_MFA_AGE.toSeconds()}; ${cost}`,
     );
   }

@@ -1,4 +1,4 @@
-import { Annotations, Duration, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
@@ -8,6 +8,8 @@ import { logRetention } from '../../lib/validation';
 import { DataKey } from '../data/data-key';
 import { checkDataClass, nameKeyAliasSource } from '../data/private/key-naming';
 import { MIN_LOG_RETENTION_DAYS, SecureLogGroup } from '../data/secure-log-group';
+import { acknowledgeExternal, EXTERNAL_FINDINGS } from '../private/external-checks';
+import { warnWeakening, WEAKENINGS } from '../private/weakenings';
 import { ipv4HostBitsSet, ipv4Network, parseIpv4Cidr, parseIpv6Cidr } from './private/cidr';
 
 /** Narrowest IPv4 prefix accepted without `allowBroadIngress`. */
@@ -240,15 +242,11 @@ export class Bastion extends Construct implements ec2.IConnectable, iam.IGrantab
     const shown = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value);
     const nagArn = (service: string, resource: string) =>
       `arn:${shown(stack.partition, 'Partition')}:${service}:${shown(stack.region, 'Region')}:${shown(stack.account, 'AccountId')}:${resource}`;
-    const iam5 =
+    acknowledgeExternal(sessionPolicy, EXTERNAL_FINDINGS.IAM_WILDCARD,
       'ssmmessages channel actions support no resource-level permissions, so "*" is the narrowest resource ' +
-      'IAM accepts; the SSM agent registers its own instance, whose ARN cannot be named before the instance ' +
-      'exists, so this account and Region\'s instance/* is used; DescribeLogGroups is scoped to this account and Region.';
-    Validations.of(sessionPolicy).acknowledge(
-      { id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]', reason: iam5 },
-      { id: `AwsSolutions::AwsSolutions-IAM5[Resource::${nagArn('ec2', 'instance/*')}]`, reason: iam5 },
-      { id: `AwsSolutions::AwsSolutions-IAM5[Resource::${nagArn('logs', 'log-group:*')}]`, reason: iam5 },
-    );
+        'IAM accepts; the SSM agent registers its own instance, whose ARN cannot be named before the instance ' +
+        'exists, so this account and Region\'s instance/* is used; DescribeLogGroups is scoped to this account and Region.',
+      'Resource::*', `Resource::${nagArn('ec2', 'instance/*')}`, `Resource::${nagArn('logs', 'log-group:*')}`);
 
     this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
       vpc: props.vpc,
@@ -265,8 +263,9 @@ export class Bastion extends Construct implements ec2.IConnectable, iam.IGrantab
       this.securityGroup.addIngressRule(ec2.Peer.prefixList(props.ingress.prefixListId), ingressPort, 'Allow-listed administrators');
     }
     if (props.allowBroadIngress && broadCidrs(props.ingress?.cidrs ?? []).length > 0) {
-      Annotations.of(this).addWarningV2(
-        'cdk-security-baseline:bastion.broadIngress',
+      warnWeakening(
+        this,
+        WEAKENINGS.BASTION_BROAD_INGRESS,
         `the bastion admits ${ingressPort.toString()} from ${JSON.stringify(broadCidrs(props.ingress!.cidrs))}, broader than ` +
           `/${BASTION_MIN_IPV4_PREFIX} (IPv4) or /${BASTION_MIN_IPV6_PREFIX} (IPv6); internet-wide scans will reach it (CIS AWS 5.2/5.3)`,
       );
@@ -318,14 +317,9 @@ export class Bastion extends Construct implements ec2.IConnectable, iam.IGrantab
       instanceMetadataTags: 'disabled',
     };
     this.instance.node.addDependency(this.dataKey);
-    const inVpc =
+    acknowledgeExternal(this.instance, EXTERNAL_FINDINGS.EC2_INSTANCE_IN_VPC,
       'The instance is in the VPC: its subnet is set on its network interface (NetworkInterfaces[0].SubnetId, next to ' +
-      'AssociatePublicIpAddress false), a form this rule does not read; CloudFormation forbids a top-level SubnetId as well.';
-    Validations.of(this.instance).acknowledge(
-      { id: 'HIPAA.Security::HIPAA.Security-EC2InstancesInVPC', reason: inVpc },
-      { id: 'NIST.800.53.R5::NIST.800.53.R5-EC2InstancesInVPC', reason: inVpc },
-      { id: 'PCI.DSS.321::PCI.DSS.321-EC2InstancesInVPC', reason: inVpc },
-    );
+        'AssociatePublicIpAddress false), a form this rule does not read; CloudFormation forbids a top-level SubnetId as well.');
     this.connections = this.instance.connections;
     this.instanceId = this.instance.instanceId;
 

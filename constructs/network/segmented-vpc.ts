@@ -1,4 +1,4 @@
-import { Annotations, Duration, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -8,6 +8,8 @@ import { duplicates, logRetention, noEffect } from '../../lib/validation';
 import { checkDataClass, nameKeyAliasSource } from '../data/private/key-naming';
 import { SecureBucket } from '../data/secure-bucket';
 import { MIN_LOG_RETENTION_DAYS, SecureLogGroup } from '../data/secure-log-group';
+import { acknowledgeExternal, EXTERNAL_FINDINGS, ExternalPack, reportedOnlyBy } from '../private/external-checks';
+import { warnWeakening, WEAKENINGS } from '../private/weakenings';
 import { awsManagedBucketArns } from './private/aws-managed-buckets';
 import { formatIpv4, ipv4HostBitsSet, ipv4Network, parseIpv4Cidr, parseIpv6Cidr } from './private/cidr';
 import { defineNetworkAcls, TierNetworkAcls } from './private/network-acls';
@@ -256,14 +258,9 @@ export class SegmentedVpc extends Construct {
     });
     acknowledgeRestrictDefaultSgProvider(stack);
     for (const subnet of this.vpc.publicSubnets) {
-      const reason =
+      acknowledgeExternal(subnet, EXTERNAL_FINDINGS.VPC_ROUTE_TO_IGW,
         'The public tier exists to hold NAT gateways and internet-facing load balancers, which need the default ' +
-        'route to the internet gateway; no subnet assigns public IPs, and the network ACLs deny admin ports.';
-      Validations.of(subnet).acknowledge(
-        { id: 'HIPAA.Security::HIPAA.Security-VPCNoUnrestrictedRouteToIGW', reason },
-        { id: 'NIST.800.53.R5::NIST.800.53.R5-VPCNoUnrestrictedRouteToIGW', reason },
-        { id: 'PCI.DSS.321::PCI.DSS.321-VPCNoUnrestrictedRouteToIGW', reason },
-      );
+          'route to the internet gateway; no subnet assigns public IPs, and the network ACLs deny admin ports.');
     }
 
     const acls = this.defineNetworkAcls(props, layout.vpcCidr);
@@ -359,14 +356,16 @@ export class SegmentedVpc extends Construct {
     }
 
     if (azs.length < 2 && props.allowSingleAz) {
-      Annotations.of(this).addWarningV2(
-        'cdk-security-baseline:segmentedVpc.singleAz',
+      warnWeakening(
+        this,
+        WEAKENINGS.SEGMENTED_VPC_SINGLE_AZ,
         `the VPC spans ${azs.length} Availability Zone; an outage of that zone takes down every tier (no high availability)`,
       );
     }
     if (props.adminIngressCidrs?.length) {
-      Annotations.of(this).addWarningV2(
-        'cdk-security-baseline:segmentedVpc.adminIngress',
+      warnWeakening(
+        this,
+        WEAKENINGS.SEGMENTED_VPC_ADMIN_INGRESS,
         `the private tier's network ACL admits SSH and RDP from ${JSON.stringify(props.adminIngressCidrs)}; ` +
           'Session Manager needs no inbound port, so every admitted network widens the attack surface of the workloads',
       );
@@ -451,10 +450,8 @@ function acknowledgeRestrictDefaultSgProvider(stack: Stack): void {
   const why =
     'This is aws-cdk\'s own provider for restrictDefaultSecurityGroup (CIS AWS 5.4), the only way CloudFormation ' +
     'can remove the default security group\'s rules; it runs only during stack deployments';
-  Validations.of(provider).acknowledge({
-    id: 'cdk-validator-cfnguard::lambda_inside_vpc_check',
-    reason: `${why}; it calls only the EC2 API, and aws-cdk's custom resource provider cannot be placed in a VPC (CT.LAMBDA.PR.3).`,
-  });
+  acknowledgeExternal(provider, reportedOnlyBy(EXTERNAL_FINDINGS.LAMBDA_INSIDE_VPC, ExternalPack.CFN_GUARD),
+    `${why}; it calls only the EC2 API, and aws-cdk's custom resource provider cannot be placed in a VPC (CT.LAMBDA.PR.3).`);
 }
 
 function pascal(value: string): string {

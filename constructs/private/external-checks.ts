@@ -48,17 +48,46 @@ export const EXTERNAL_FINDINGS = {
   IAM_MANAGED_POLICY: nag('IAM4', ExternalPack.AWS_SOLUTIONS),
   /** GuardDuty S3 Protection read from the deprecated DataSources.S3Logs (CT.GUARDDUTY.PR.1). */
   GUARDDUTY_S3_PROTECTION: { [ExternalPack.CFN_GUARD]: 'guardduty_s3_protection_enabled_check' },
+  /** A network ACL or ACL entry: AwsSolutions flags every one, preferring security groups alone. */
+  NETWORK_ACL: nag('VPC3', ExternalPack.AWS_SOLUTIONS),
+  /** A subnet route to an internet gateway for 0.0.0.0/0. */
+  VPC_ROUTE_TO_IGW: nag('VPCNoUnrestrictedRouteToIGW', ExternalPack.HIPAA, ExternalPack.NIST_800_53_R5, ExternalPack.PCI_DSS_321),
+  /** An EC2 instance whose subnet the rule cannot see: it reads a top-level SubnetId, not one on a network interface. */
+  EC2_INSTANCE_IN_VPC: nag('EC2InstancesInVPC', ExternalPack.HIPAA, ExternalPack.NIST_800_53_R5, ExternalPack.PCI_DSS_321),
+  /** An S3 bucket whose default encryption is not SSE-KMS. */
+  S3_DEFAULT_ENCRYPTION_KMS: {
+    ...nag('S3DefaultEncryptionKMS', ExternalPack.HIPAA, ExternalPack.NIST_800_53_R5, ExternalPack.PCI_DSS_321),
+    [ExternalPack.CFN_GUARD]: 's3_bucket_default_encryption_kms_check',
+  },
+  /**
+   * A server access log target without access logging of its own. cdk-nag's logging rules pass a bucket
+   * that another bucket in the stack logs to, so only the Control Tower rule (CT.S3.PR.2) reports it.
+   */
+  S3_LOG_TARGET_NOT_LOGGED: { [ExternalPack.CFN_GUARD]: 's3_bucket_logging_enabled_check' },
+  /** An S3 bucket without Object Lock (CT.S3.PR.9). */
+  S3_OBJECT_LOCK: { [ExternalPack.CFN_GUARD]: 's3_bucket_object_lock_enabled_check' },
+  /** An S3 bucket without cross-Region replication. */
+  S3_REPLICATION: nag('S3BucketReplicationEnabled', ExternalPack.HIPAA, ExternalPack.NIST_800_53_R5, ExternalPack.PCI_DSS_321),
 } satisfies Record<string, ExternalFinding>;
+
+/**
+ * The part of `finding` that only `packs` report: for a resource the other packs do not read (cdk-nag's
+ * Lambda rules, for example, do not see a function defined as a raw `CfnResource`).
+ */
+export function reportedOnlyBy(finding: ExternalFinding, ...packs: ExternalPack[]): ExternalFinding {
+  return Object.fromEntries(Object.entries(finding).filter(([pack]) => (packs as string[]).includes(pack)));
+}
 
 /**
  * Acknowledge one external finding on `scope` under every pack that reports it, with one reason.
  *
- * `detail` is the bracketed part of a cdk-nag finding id that names the resource or policy at fault
- * (for example `Resource::*`); it applies to the cdk-nag packs only.
+ * Each of `details` is the bracketed part of a cdk-nag finding id that names the resource or policy at
+ * fault (for example `Resource::*`): the finding is acknowledged once per detail. Details apply to the
+ * cdk-nag packs only; cfn-guard ids carry none.
  */
-export function acknowledgeExternal(scope: IConstruct, finding: ExternalFinding, reason: string, detail?: string): void {
+export function acknowledgeExternal(scope: IConstruct, finding: ExternalFinding, reason: string, ...details: string[]): void {
   for (const [pack, rule] of Object.entries(finding)) {
-    const suffix = detail !== undefined && pack !== ExternalPack.CFN_GUARD ? `[${detail}]` : '';
-    Validations.of(scope).acknowledge({ id: `${pack}::${rule}${suffix}`, reason });
+    const suffixes = details.length > 0 && pack !== ExternalPack.CFN_GUARD ? details.map((d) => `[${d}]`) : [''];
+    Validations.of(scope).acknowledge(...suffixes.map((suffix) => ({ id: `${pack}::${rule}${suffix}`, reason })));
   }
 }

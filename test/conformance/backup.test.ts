@@ -66,4 +66,7 @@ describe('conformance: backup constructs with defaults', () => {
   test('every acknowledgment is prefixed and carries a real reason', () => {
     expect(describeFindings(weakAcknowledgments(acknowledged))).toEqual([]);
   });
+  test('no acknowledgment is stale: each one recorded in construct metadata matches a suppressed finding', () => {
+    expect([...vault.all.stale, ...plan.all.stale]).toEqual([]);
+  });
 });

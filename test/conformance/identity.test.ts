@@ -79,4 +79,7 @@ describe('conformance: identity constructs with defaults', () => {
   test('every acknowledgment is prefixed and carries a real reason', () => {
     expect(describeFindings(weakAcknowledgments(all.acknowledged))).toEqual([]);
   });
+  test('no acknowledgment is stale: each one recorded in construct metadata matches a suppressed finding', () => {
+    expect(runs.flatMap((r) => r.all.stale)).toEqual([]);
+  });
 });

@@ -23,4 +23,7 @@ describe('conformance: network constructs with defaults', () => {
   test('every acknowledgment is prefixed and carries a real reason', () => {
     expect(describeFindings(weakAcknowledgments(result.all.acknowledged))).toEqual([]);
   });
+  test('no acknowledgment is stale: each one recorded in construct metadata matches a suppressed finding', () => {
+    expect(result.all.stale).toEqual([]);
+  });
 });

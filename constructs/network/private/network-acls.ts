@@ -1,6 +1,6 @@
-import { Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
+import { acknowledgeExternal, EXTERNAL_FINDINGS } from '../../private/external-checks';
 import { EPHEMERAL_PORTS, VpcTier } from './tiers';
 
 /** What the network ACL table depends on. */
@@ -210,12 +210,9 @@ export function defineNetworkAcls(scope: Construct, vpc: ec2.IVpc, options: Netw
   });
 
   for (const acl of [publicAcl, privateAcl, isolatedAcl]) {
-    Validations.of(acl).acknowledge({
-      id: 'AwsSolutions::AwsSolutions-VPC3',
-      reason:
-        'Network ACLs are the point of SegmentedVpc: they enforce the public, private and isolated tiers ' +
-        'below the security groups, and deny SSH and RDP from the internet on every tier (CIS AWS 5.1).',
-    });
+    acknowledgeExternal(acl, EXTERNAL_FINDINGS.NETWORK_ACL,
+      'Network ACLs are the point of SegmentedVpc: they enforce the public, private and isolated tiers ' +
+        'below the security groups, and deny SSH and RDP from the internet on every tier (CIS AWS 5.1).');
   }
   return { public: publicAcl, private: privateAcl, isolated: isolatedAcl };
 }

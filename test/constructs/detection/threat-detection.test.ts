@@ -489,20 +489,20 @@ describe('ThreatDetection', () => {
 
   describe('weakening a default warns', () => {
     test.each<[string, Partial<ThreatDetectionProps>]>([
-      ['guardDutyDisabled', { guardDuty: false }],
-      ['guardDutyFeaturesDisabled', { disabledGuardDutyFeatures: [GuardDutyFeature.RUNTIME_MONITORING] }],
-      ['slowFindingPublishing', { findingPublishingFrequency: FindingPublishingFrequency.SIX_HOURS }],
-      ['findingsNotExported', { exportFindings: false }],
-      ['highFindingsNotAlerted', { minimumSeverity: 9 }],
-      ['securityHubDisabled', { securityHub: false }],
-      ['noSecurityHubStandards', { securityHubStandards: [] }],
-      ['highControlFindingsNotAlerted', { securityHubMinimumSeverity: SecurityHubSeverity.CRITICAL }],
-      ['configDisabled', { configRecorder: false }],
-    ])('%s', (topic, props) => {
+      ['cdk-security-baseline:threatDetection.guardDutyDisabled', { guardDuty: false }],
+      ['cdk-security-baseline:threatDetection.guardDutyFeaturesDisabled', { disabledGuardDutyFeatures: [GuardDutyFeature.RUNTIME_MONITORING] }],
+      ['cdk-security-baseline:threatDetection.slowFindingPublishing', { findingPublishingFrequency: FindingPublishingFrequency.SIX_HOURS }],
+      ['cdk-security-baseline:threatDetection.findingsNotExported', { exportFindings: false }],
+      ['cdk-security-baseline:threatDetection.highFindingsNotAlerted', { minimumSeverity: 9 }],
+      ['cdk-security-baseline:threatDetection.securityHubDisabled', { securityHub: false }],
+      ['cdk-security-baseline:threatDetection.noSecurityHubStandards', { securityHubStandards: [] }],
+      ['cdk-security-baseline:threatDetection.highControlFindingsNotAlerted', { securityHubMinimumSeverity: SecurityHubSeverity.CRITICAL }],
+      ['cdk-security-baseline:threatDetection.configDisabled', { configRecorder: false }],
+    ])('%s', (id, props) => {
       // GIVEN / WHEN
       const { stack } = build(props);
       // THEN
-      Annotations.fromStack(stack).hasWarning('/TestStack/ThreatDetection', Match.stringLikeRegexp(`ack: cdk-security-baseline:threatDetection.${topic}`));
+      Annotations.fromStack(stack).hasWarning('/TestStack/ThreatDetection', Match.stringLikeRegexp(`ack: ${id}`));
     });
 
     test('a disabled protection plan is DISABLED explicitly, and Runtime Monitoring agents are not managed', () => {

@@ -1,5 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { SupportRole } from '../../../constructs/identity/support-role';
 import { testStack } from '../../util/stack';
@@ -54,6 +54,24 @@ describe('SupportRole', () => {
   test('fails when the MFA age is invalid (MfaRole validation applies)', () => {
     const { stack } = testStack();
     expect(() => new SupportRole(stack, 'Support', { maxMfaAge: Duration.seconds(0) })).toThrow(/MfaRole.InvalidProps[\s\S]*maxMfaAge/);
+  });
+
+  test('warns when maxMfaAge is above one hour (MfaRole warning)', () => {
+    // GIVEN
+    const { stack } = testStack();
+    // WHEN
+    new SupportRole(stack, 'Support', { maxMfaAge: Duration.hours(2) });
+    // THEN
+    Annotations.fromStack(stack).hasWarning('/TestStack/Support/Resource', Match.stringLikeRegexp('ack: cdk-security-baseline:mfaRole.longMfaAge'));
+  });
+
+  test('warns when maxSessionDuration is above one hour (MfaRole warning)', () => {
+    // GIVEN
+    const { stack } = testStack();
+    // WHEN
+    new SupportRole(stack, 'Support', { maxSessionDuration: Duration.hours(4) });
+    // THEN
+    Annotations.fromStack(stack).hasWarning('/TestStack/Support/Resource', Match.stringLikeRegexp('ack: cdk-security-baseline:mfaRole.longSession'));
   });
 
   test('same template without feature flags (empty context)', () => {
