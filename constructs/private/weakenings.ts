@@ -119,6 +119,7 @@ export const WEAKENINGS = {
         when: '`ingress` CIDRs broader than /16 (IPv4) or /48 (IPv6), including `0.0.0.0/0` and `::/0`',
         unless: 'allowBroadIngress',
       },
+      { construct: 'SecurityBaseline', when: '`adminCidrs` broader than /16', unless: 'allowBroadIngress' },
     ],
     cost:
       'the port is open to internet-wide scanning and brute force (CIS AWS 5.2/5.3); from `0.0.0.0/0` or `::/0`, the ' +
@@ -134,7 +135,10 @@ export const WEAKENINGS = {
   },
   SEGMENTED_VPC_ADMIN_INGRESS: {
     id: id('segmentedVpc.adminIngress'),
-    raisedBy: [{ construct: 'SegmentedVpc', when: '`adminIngressCidrs` (IPv4, /16 or narrower, at most 4)' }],
+    raisedBy: [
+      { construct: 'SegmentedVpc', when: '`adminIngressCidrs` (IPv4, /16 or narrower, at most 4)' },
+      { construct: 'SecurityBaseline', when: '`adminCidrs` (they open the bastion and the private tier\'s network ACL)' },
+    ],
     cost:
       'SSH and RDP reach the private tier from those networks (needed for direct SSH to a `Bastion`); Session Manager ' +
       'needs no inbound port, so every admitted network widens the attack surface of the workloads',
@@ -148,7 +152,10 @@ export const WEAKENINGS = {
   },
   SECURITY_ALARMS_DISABLED_ALARM: {
     id: id('securityAlarms.disabledAlarm'),
-    raisedBy: [{ construct: 'SecurityAlarms', when: '`disabledAlarms` (CIS ids such as `[\'4.15\']`; an unknown id fails at synth)' }],
+    raisedBy: [
+      { construct: 'SecurityAlarms', when: '`disabledAlarms` (CIS ids such as `[\'4.15\']`; an unknown id fails at synth)' },
+      { construct: 'SecurityBaseline', when: '`skipCisAlarms` (CIS ids such as `[\'4.15\']`; an unknown id fails at synth)' },
+    ],
     cost:
       'the activity those alarms watch goes unnoticed, the matching CIS 4.x recommendations are not met, and Security ' +
       'Hub\'s CloudWatch.x controls fail where its CIS v1.2.0 or v1.4.0 standard is subscribed',
@@ -221,7 +228,10 @@ export const WEAKENINGS = {
   },
   THREAT_DETECTION_HIGH_FINDINGS_NOT_ALERTED: {
     id: id('threatDetection.highFindingsNotAlerted'),
-    raisedBy: [{ construct: 'ThreatDetection', when: '`minimumSeverity` above 7.0' }],
+    raisedBy: [
+      { construct: 'ThreatDetection', when: '`minimumSeverity` above 7.0' },
+      { construct: 'SecurityBaseline', when: '`guardDutyMinimumSeverity` above 7.0' },
+    ],
     cost: 'High GuardDuty findings (7.0–8.9) raise no alert',
     rules: ['GuardDuty.FindingsAlerted'],
   },
@@ -233,7 +243,10 @@ export const WEAKENINGS = {
   },
   THREAT_DETECTION_NO_SECURITY_HUB_STANDARDS: {
     id: id('threatDetection.noSecurityHubStandards'),
-    raisedBy: [{ construct: 'ThreatDetection', when: '`securityHubStandards: []`' }],
+    raisedBy: [
+      { construct: 'ThreatDetection', when: '`securityHubStandards: []`' },
+      { construct: 'SecurityBaseline', when: '`securityHubStandards: []`' },
+    ],
     cost: 'Security Hub runs no controls',
     rules: ['SecurityHub.Standards'],
   },

@@ -404,6 +404,24 @@ describe('SecurityBaseline', () => {
     expect(fails({ networkProps: { flowLogsRetention: Duration.days(30) } })).toThrow(/SegmentedVpc\.InvalidProps[\s\S]*flowLogsRetention/);
   });
 
+  test('warns, in the parts that weaken, when its own props weaken a default', () => {
+    // GIVEN
+    const { stack } = testStack();
+    // WHEN
+    new SecurityBaseline(stack, 'Baseline', {
+      alertEmails: EMAILS,
+      adminCidrs: ['10.0.0.0/8'],
+      allowBroadIngress: true,
+      guardDutyMinimumSeverity: 8,
+      securityHubStandards: [],
+    });
+    // THEN
+    const warnings = Annotations.fromStack(stack);
+    warnings.hasWarning('/TestStack/Baseline/Bastion', Match.stringLikeRegexp('ack: cdk-security-baseline:bastion.broadIngress'));
+    warnings.hasWarning('/TestStack/Baseline/ThreatDetection', Match.stringLikeRegexp('ack: cdk-security-baseline:threatDetection.highFindingsNotAlerted'));
+    warnings.hasWarning('/TestStack/Baseline/ThreatDetection', Match.stringLikeRegexp('ack: cdk-security-baseline:threatDetection.noSecurityHubStandards'));
+  });
+
   test('raises no warning with defaults', () => {
     Annotations.fromStack(defaults.stack).hasNoWarning('*', Match.anyValue());
   });
