@@ -2,6 +2,7 @@ import { Token } from 'aws-cdk-lib';
 import * as accessanalyzer from 'aws-cdk-lib/aws-accessanalyzer';
 import { Construct } from 'constructs';
 import { throwIfProblems } from '../../lib/errors';
+import { warnWeakening, WEAKENINGS } from '../private/weakenings';
 
 /** Zone of trust of an IAM Access Analyzer external-access analyzer. */
 export enum AnalyzerScope {
@@ -74,6 +75,15 @@ export class AccessAnalyzer extends Construct {
       archiveRules: props.archiveRules?.map((r) => ({ ruleName: r.ruleName, filter: r.filters })),
     });
     this.analyzerArn = this.analyzer.attrArn;
+    const rules = props.archiveRules ?? [];
+    if (rules.length > 0) {
+      warnWeakening(
+        this,
+        WEAKENINGS.ACCESS_ANALYZER_ARCHIVE_RULES,
+        `archiveRules ${rules.map((r) => JSON.stringify(r.ruleName)).join(', ')} archive the findings they match as they appear, ` +
+          'so that external access is never reviewed again; keep each rule to access you have reviewed and trust',
+      );
+    }
   }
 }
 

@@ -164,6 +164,13 @@ export const WEAKENINGS = {
       'the activity is watched elsewhere or cannot occur here, for example 4.15 (AWS Organizations changes) in an account ' +
       'that is not the organization\'s management account',
   },
+  ACCESS_ANALYZER_ARCHIVE_RULES: {
+    id: id('accessAnalyzer.archiveRules'),
+    raisedBy: [{ construct: 'AccessAnalyzer', when: '`archiveRules` (a rule that matches every finding fails at synth)' }],
+    cost: 'findings the rules match are archived as they appear, so that external access is never reviewed again (CIS 1.20 expects findings to be reviewed)',
+    rules: [],
+    acknowledgeWhen: 'each rule matches access you have reviewed and trust, narrowly (one trusted account or one resource each)',
+  },
   MFA_ROLE_LONG_MFA_AGE: {
     id: id('mfaRole.longMfaAge'),
     raisedBy: aboveOneHour('maxMfaAge'),

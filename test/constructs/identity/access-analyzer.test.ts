@@ -1,4 +1,4 @@
-import { Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AccessAnalyzer, AnalyzerScope } from '../../../constructs/identity/access-analyzer';
 import { testStack } from '../../util/stack';
 
@@ -26,6 +26,17 @@ describe('AccessAnalyzer', () => {
       AnalyzerName: 'baseline-org',
       ArchiveRules: [{ RuleName: 'TrustedAuditor', Filter: [{ Property: 'principal.AWS', Eq: ['444455556666'] }] }],
     });
+  });
+
+  test('warns when archive rules are set (the findings they match are never reviewed), and not without them', () => {
+    const { stack } = testStack();
+    new AccessAnalyzer(stack, 'Analyzer', {
+      archiveRules: [{ ruleName: 'TrustedAuditor', filters: [{ property: 'principal.AWS', eq: ['444455556666'] }] }],
+    });
+    new AccessAnalyzer(stack, 'Plain');
+    const warnings = Annotations.fromStack(stack);
+    warnings.hasWarning('/TestStack/Analyzer', Match.stringLikeRegexp('"TrustedAuditor" archive.*ack: cdk-security-baseline:accessAnalyzer.archiveRules'));
+    warnings.hasNoWarning('/TestStack/Plain', Match.anyValue());
   });
 
   test('fails when the analyzer name is malformed', () => {
