@@ -27,6 +27,10 @@ const defaults = check('ThreatDetectionDefaults', {});
 const withInspector = check('ThreatDetectionWithInspector', { inspector: true });
 
 describe('conformance: ThreatDetection', () => {
+  test('no acknowledgment is stale: each one recorded in construct metadata matches a suppressed finding', () => {
+    expect([...defaults.all.stale, ...withInspector.all.stale]).toEqual([]);
+  });
+
   test('every pack ran', () => {
     expect(defaults.all.plugins).toEqual(expect.arrayContaining(EXPECTED_PLUGINS));
     expect(withInspector.all.plugins).toEqual(expect.arrayContaining(EXPECTED_PLUGINS));
