@@ -12,8 +12,8 @@ import { Construct } from 'constructs';
 import { throwIfProblems } from '../../lib/errors';
 import { oneOf } from '../../lib/validation';
 import { SecureBucket } from '../data/secure-bucket';
-import { defineConfigRecorder } from './config-recorder';
 import { Weakening, warnWeakening, WEAKENINGS } from '../private/weakenings';
+import { defineConfigRecorder } from './config-recorder';
 import {
   CONSOLE_HOST_PLACEHOLDER,
   FindingMessageTemplate,
