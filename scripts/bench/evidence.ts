@@ -24,7 +24,7 @@ async function main(): Promise<void> {
       }
     }, 20);
   });
-  Object.assign(process.env, { AWS_ENDPOINT_URL: endpoint, AWS_ACCESS_KEY_ID: 'AKIDLOOPBACK', AWS_SECRET_ACCESS_KEY: 'loopback-secret' });
+  Object.assign(process.env, { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', AWS_ENDPOINT_URL: endpoint, AWS_ACCESS_KEY_ID: 'AKIDLOOPBACK', AWS_SECRET_ACCESS_KEY: 'loopback-secret' });
   delete process.env.AWS_PROFILE;
   const cpu = process.cpuUsage();
   const started = process.hrtime.bigint();

@@ -18,4 +18,7 @@ module.exports = async () => {
   process.env.TMPDIR = root;
   process.env.TMP = root;
   process.env.TEMP = root;
+  // The AWS SDK warns once per process that its 2027 releases need Node 22; the tests run the real
+  // clients in many processes, so the same notice would print a block per worker and per CLI run.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 };
