@@ -302,7 +302,7 @@ export interface SecurityBaselineProps {
    *
    * @default - EvidenceCollector's defaults
    */
-  readonly evidenceCollectorProps?: Omit<EvidenceCollectorProps, 'alertTopic'>;
+  readonly evidenceCollectorProps?: Omit<EvidenceCollectorProps, 'alertTopic' | 'dataClassPrefix'>;
 }
 
 /** The flat prop (or the wiring) behind each key a passthrough may not set. */
@@ -352,7 +352,10 @@ const OWNED_BY_BASELINE = {
     selectionTags: 'the baseline selects resources tagged backup = baseline; tag a resource to back it up',
     taggedResourceTypes: 'the baseline selects every resource type it backs up',
   },
-  evidenceCollectorProps: { alertTopic: 'failed runs alarm to the baseline\'s alert topic' },
+  evidenceCollectorProps: {
+    alertTopic: 'failed runs alarm to the baseline\'s alert topic',
+    dataClassPrefix: 'use instanceName, which prefixes every key alias',
+  },
 } as const satisfies Record<string, Record<string, string>>;
 
 
@@ -543,7 +546,11 @@ export class SecurityBaseline extends Construct {
     }
 
     if (props.evidenceCollector) {
-      this.evidenceCollector = new EvidenceCollector(this, 'Evidence', { ...props.evidenceCollectorProps, alertTopic: this.alerts.topic });
+      this.evidenceCollector = new EvidenceCollector(this, 'Evidence', {
+        ...props.evidenceCollectorProps,
+        alertTopic: this.alerts.topic,
+        dataClassPrefix: props.instanceName ? `${props.instanceName}-` : undefined,
+      });
     }
 
     if (props.permissionsBoundary) {

@@ -10,6 +10,7 @@ import { Construct } from 'constructs';
 import { BaselineValidationError } from '../../lib/errors';
 import { handlerCode } from '../../lib/handler-assets';
 import { EVIDENCE_ACTIONS } from '../../lib/lambda/evidence/policy';
+import { checkDataClass, nameKeyAliasSource } from '../data/private/key-naming';
 import { ObjectLockMode, SecureBucket } from '../data/secure-bucket';
 import { SecureLogGroup } from '../data/secure-log-group';
 import { acknowledgeExternal, EXTERNAL_FINDINGS } from '../private/external-checks';
@@ -51,6 +52,13 @@ export interface EvidenceCollectorProps {
    * @default ObjectLockMode.COMPLIANCE - nobody, root included, can change or delete a run's evidence before its retention ends
    */
   readonly objectLockMode?: ObjectLockMode;
+  /**
+   * Prefix of the data classes (and so of the key aliases, `alias/baseline/<prefix><dataClass>`) of
+   * the keys this construct defines, for a second `EvidenceCollector` in one account and Region.
+   *
+   * @default - no prefix: `evidence`, `evidence-collector-logs`
+   */
+  readonly dataClassPrefix?: string;
 }
 
 /**
@@ -82,12 +90,18 @@ export class EvidenceCollector extends Construct {
   constructor(scope: Construct, id: string, props: EvidenceCollectorProps) {
     super(scope, id);
     validateEvidenceCollectorProps(this, props);
+    nameKeyAliasSource(this, {
+      prop: 'dataClassPrefix',
+      value: props.dataClassPrefix,
+      fix: "give each EvidenceCollector in one account and Region its own dataClassPrefix (for example dataClassPrefix: 'second-')",
+    });
+    const prefix = props.dataClassPrefix ?? '';
     const retention = props.retention ?? Duration.days(365);
     this.bucket = new SecureBucket(this, 'Bucket', {
-      dataClass: 'evidence',
+      dataClass: `${prefix}evidence`,
       objectLock: { mode: props.objectLockMode ?? ObjectLockMode.COMPLIANCE, retention },
     });
-    const logs = new SecureLogGroup(this, 'Logs', { dataClass: 'evidence-collector-logs' });
+    const logs = new SecureLogGroup(this, 'Logs', { dataClass: `${prefix}evidence-collector-logs` });
 
     const role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
@@ -159,6 +173,7 @@ export class EvidenceCollector extends Construct {
 
 function validateEvidenceCollectorProps(scope: Construct, props: EvidenceCollectorProps): void {
   const problems: string[] = [];
+  checkDataClass('dataClassPrefix', props.dataClassPrefix, problems, 'evidence-collector-logs');
   const retention = props.retention;
   if (retention && !Token.isUnresolved(retention.toSeconds())) {
     const days = retention.toDays({ integral: false });

@@ -11,6 +11,7 @@ import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
 import { throwIfProblems } from '../../lib/errors';
 import { oneOf } from '../../lib/validation';
+import { checkDataClass, nameKeyAliasSource } from '../data/private/key-naming';
 import { SecureBucket } from '../data/secure-bucket';
 import { Weakening, warnWeakening, WEAKENINGS } from '../private/weakenings';
 import { defineConfigRecorder } from './config-recorder';
@@ -277,6 +278,11 @@ export class ThreatDetection extends Construct {
   constructor(scope: Construct, id: string, props: ThreatDetectionProps) {
     super(scope, id);
     validateThreatDetectionProps(this, props);
+    nameKeyAliasSource(this, {
+      prop: 'dataClassPrefix',
+      value: props.dataClassPrefix,
+      fix: "give each ThreatDetection in one account and Region its own dataClassPrefix (for example dataClassPrefix: 'second-')",
+    });
     this.warnAboutWeakenings(props);
 
     if (props.guardDuty ?? true) {
@@ -451,6 +457,7 @@ class TemplateInput extends events.RuleTargetInput {
 
 function validateThreatDetectionProps(scope: Construct, props: ThreatDetectionProps): void {
   const problems: string[] = [];
+  checkDataClass('dataClassPrefix', props.dataClassPrefix, problems, 'inspector-enablement-logs');
   if (!props || !props.alertTopic) {
     problems.push('alertTopic is required: pass the sns.ITopic that should receive findings (for example SecurityAlerts.topic)');
   }

@@ -102,6 +102,28 @@ describe('SecurityBaseline in one account, several Regions', () => {
     expect(second.isHomeRegion).toBe(true);
   });
 
+  test('with the evidence collector on in both, the second baseline\'s collector keys are prefixed too', () => {
+    // GIVEN
+    const a = app();
+    const home = regionStack(a, 'eu-west-1');
+    const first = baseline(home, { evidenceCollector: true }, 'First');
+    // WHEN
+    baseline(home, {
+      instanceName: 'second',
+      evidenceCollector: true,
+      existingDetectorId: '12abc34d567e8fa901bc2d34e56789f0',
+      existingSecurityHub: true,
+      existingConfigRecorder: true,
+      sessionManagerPreferences: false,
+      identity: false,
+      organizationTrailLogGroup: first.auditTrail!.logGroup,
+    }, 'Second');
+    // THEN
+    const aliases = Object.values(Template.fromStack(home).findResources('AWS::KMS::Alias')).map((r: any) => r.Properties.AliasName as string);
+    expect(aliases).toEqual(expect.arrayContaining(['alias/baseline/evidence', 'alias/baseline/second-evidence', 'alias/baseline/second-evidence-collector-logs']));
+    expect(new Set(aliases).size).toBe(aliases.length);
+  });
+
   test('fails when two Regions of one account take different home Regions (homeRegion not set)', () => {
     const a = app();
     baseline(regionStack(a, 'eu-west-1'));

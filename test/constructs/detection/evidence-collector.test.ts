@@ -62,6 +62,25 @@ describe('EvidenceCollector', () => {
     template.hasResourceProperties('AWS::S3::Bucket', { ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 30 } } } });
   });
 
+  test('dataClassPrefix prefixes the aliases of its keys', () => {
+    const { template } = synth({ dataClassPrefix: 'second-' });
+    const aliases = Object.values(template.findResources('AWS::KMS::Alias')).map((r: any) => r.Properties.AliasName).sort();
+    expect(aliases).toEqual(['alias/baseline/second-evidence', 'alias/baseline/second-evidence-collector-logs']);
+  });
+
+  test('fails when dataClassPrefix cannot prefix a KMS alias, naming dataClassPrefix', () => {
+    expect(() => synth({ dataClassPrefix: 'Second_' })).toThrow(/EvidenceCollector\.InvalidProps[\s\S]*dataClassPrefix must be 1-27 lowercase letters/);
+  });
+
+  test('fails when two collectors in one account and Region would share key aliases, naming dataClassPrefix', () => {
+    const { stack } = testStack();
+    const topic = new sns.Topic(stack, 'Alerts');
+    new EvidenceCollector(stack, 'First', { alertTopic: topic });
+    expect(() => new EvidenceCollector(stack, 'Second', { alertTopic: topic })).toThrow(
+      /DataKey\.DuplicateAlias[\s\S]*dataClassPrefix \(not set\) gives KMS alias alias\/baseline\/evidence, which TestStack\/First\/Bucket\/Key already uses.*its own dataClassPrefix/,
+    );
+  });
+
   test('pins the logical id of the evidence bucket and its key', () => {
     const { template } = synth();
     const buckets = Object.keys(template.findResources('AWS::S3::Bucket', { Properties: { ObjectLockEnabled: true } }));

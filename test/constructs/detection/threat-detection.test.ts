@@ -532,6 +532,19 @@ describe('ThreatDetection', () => {
   describe('validation', () => {
     const fails = (props: Partial<ThreatDetectionProps>) => () => build(props);
 
+    test('fails when dataClassPrefix cannot prefix a KMS alias, naming dataClassPrefix', () => {
+      expect(fails({ dataClassPrefix: 'Second ' })).toThrow(/ThreatDetection\.InvalidProps[\s\S]*dataClassPrefix must be 1-25 lowercase letters/);
+    });
+
+    test('fails when two in one account and Region would share key aliases, naming dataClassPrefix', () => {
+      const { stack } = testStack();
+      const topic = alertTopic(stack);
+      new ThreatDetection(stack, 'First', { alertTopic: topic });
+      expect(() => new ThreatDetection(stack, 'Second', { alertTopic: topic, existingDetectorId: DETECTOR_ID })).toThrow(
+        /DataKey\.DuplicateAlias[\s\S]*dataClassPrefix \(not set\) gives KMS alias alias\/baseline\/guardduty-findings, which TestStack\/First\/\S+ already uses.*its own dataClassPrefix/,
+      );
+    });
+
     test('fails when minimumSeverity is below GuardDuty\'s range', () => {
       expect(fails({ minimumSeverity: 0.5 })).toThrow(/ThreatDetection.InvalidProps[\s\S]*minimumSeverity must be a GuardDuty severity from 1.0 to 10.0, got 0.5/);
     });
