@@ -145,10 +145,11 @@ export function evaluate(inputs: readonly TemplateInput[], rules: readonly Rule[
       unresolved: outcome.unresolved,
     };
     if (outcome.status !== 'fail') {
-      return { ...base, status: outcome.status === 'pass' ? ResultStatus.PASS : ResultStatus.NOT_APPLICABLE };
+      // Most results pass: the base becomes the result, without a copy (a large app has 50,000).
+      return Object.assign(base, { status: outcome.status === 'pass' ? ResultStatus.PASS : ResultStatus.NOT_APPLICABLE });
     }
     const ack = found.get(keyOf(template, resource, rule.id))?.[0];
-    if (!ack) return { ...base, status: ResultStatus.FAIL };
+    if (!ack) return Object.assign(base, { status: ResultStatus.FAIL });
     const acknowledgment = { reason: ack.reason, owner: ack.owner, expires: ack.expires };
     const problems = acknowledgmentProblems(ack);
     if (problems.length > 0) {

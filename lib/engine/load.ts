@@ -139,10 +139,13 @@ export function parseTemplate(
     throw new InputError(file, `Resources must be a map of logical id to resource, got ${kindOf(template.Resources)}`, rootLines.Resources);
   }
 
-  const expander = new LoopExpander(file, template, keyLines);
+  // Expanding copies the template; a template whose text has no loop is used as parsed.
   const out: Record<string, unknown> = { ...template };
-  for (const section of ['Conditions', 'Resources', 'Outputs']) {
-    if (isPlainObject(template[section])) out[section] = expander.expandMap(template[section], section === 'Resources');
+  if (body.includes(FOREACH)) {
+    const expander = new LoopExpander(file, template, keyLines);
+    for (const section of ['Conditions', 'Resources', 'Outputs']) {
+      if (isPlainObject(template[section])) out[section] = expander.expandMap(template[section], section === 'Resources');
+    }
   }
   const resources = isPlainObject(out.Resources) ? out.Resources : {};
   const lines = keyLines.get(resources) ?? {};

@@ -79,7 +79,7 @@ export function buildReport(ledger: Ledger, frameworks: readonly Framework[], op
 
   const seen = new Map<string, number>();
   const results: ReportResult[] = ledger.results.map((r) => {
-    const key = [r.ruleId, r.stack, r.logicalId ?? '', r.location ?? ''].join('\u0000');
+    const key = `${r.ruleId}\u0000${r.stack}\u0000${r.logicalId ?? ''}\u0000${r.location ?? ''}`;
     const n = (seen.get(key) ?? 0) + 1;
     seen.set(key, n);
     const fingerprint = sha256(n === 1 ? key : `${key}\u0000${n}`);
@@ -169,12 +169,13 @@ export function buildReport(ledger: Ledger, frameworks: readonly Framework[], op
     controls: rules.find((r) => r.id === a.ruleId)?.controls ?? {},
   }));
 
+  const resultCounts = countResults(results, catalogs.map((fw) => fw.id));
   const frameworkSummaries: FrameworkSummary[] = catalogs.map((fw) => ({
     framework: fw.id,
     name: fw.name,
     version: fw.version,
     controls: countControls(controls.filter((c) => c.framework === fw.id)),
-    results: countResults(results, fw.id),
+    results: resultCounts.byFramework.get(fw.id)!,
   }));
   const unacknowledged = results.filter((r) => r.status === 'fail');
 
@@ -190,7 +191,7 @@ export function buildReport(ledger: Ledger, frameworks: readonly Framework[], op
     })),
     rules,
     summary: {
-      results: countResults(results),
+      results: resultCounts.all,
       controls: countControls(controls),
       failures: {
         error: unacknowledged.filter((r) => r.severity === 'error').length,
@@ -262,16 +263,31 @@ function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-/** Results by status, of every framework or of one. One pass: a large report has 50,000 results. */
-function countResults(results: readonly ReportResult[], framework?: string): ResultCounts {
-  const counts = Object.fromEntries(RESULT_STATUSES.map((s) => [s, 0])) as Record<ResultStatusName, number>;
-  let total = 0;
+/**
+ * Results by status, overall and per framework, in one pass (a large report has 50,000 results). A rule's
+ * control map is shared by all its results, so its frameworks are listed once per map.
+ */
+function countResults(results: readonly ReportResult[], frameworks: readonly string[]): { all: ResultCounts; byFramework: Map<string, ResultCounts> } {
+  const zero = () => RESULT_STATUSES.map(() => 0);
+  const index = new Map<string, number>(RESULT_STATUSES.map((s, i) => [s, i]));
+  const all = zero();
+  const per = new Map(frameworks.map((f) => [f, zero()]));
+  const frameworksOf = new Map<object, number[][]>();
   for (const r of results) {
-    if (framework !== undefined && r.controls[framework] === undefined) continue;
-    counts[r.status]++;
-    total++;
+    const i = index.get(r.status)!;
+    all[i]++;
+    let lists = frameworksOf.get(r.controls);
+    if (!lists) {
+      lists = Object.keys(r.controls).flatMap((f) => (per.has(f) ? [per.get(f)!] : []));
+      frameworksOf.set(r.controls, lists);
+    }
+    for (const counts of lists) counts[i]++;
   }
-  return { ...counts, total };
+  const asCounts = (c: number[]): ResultCounts => ({
+    ...(Object.fromEntries(RESULT_STATUSES.map((s, i) => [s, c[i]])) as Record<ResultStatusName, number>),
+    total: c.reduce((a, b) => a + b, 0),
+  });
+  return { all: asCounts(all), byFramework: new Map([...per].map(([f, c]) => [f, asCounts(c)])) };
 }
 
 function countControls(controls: readonly ReportControl[]): ControlCounts {
