@@ -247,65 +247,65 @@ export interface SecurityBaselineProps {
    *
    * @default - SecurityAlerts' defaults
    */
-  readonly alertsProps?: Omit<SecurityAlertsProps, 'emails' | 'slack' | 'dataClass'>;
+  readonly alertsProps?: Omit<SecurityAlertsProps, OwnedKeys<'alertsProps'>>;
   /**
    * Props passed through to the `AuditTrail` (`auditTrail`), for example `trailName` or `logRetention`.
    * Home Region only.
    *
    * @default - AuditTrail's defaults
    */
-  readonly auditTrailProps?: Omit<AuditTrailProps, 'organizationTrailLogGroup' | 'dataClass'>;
+  readonly auditTrailProps?: Omit<AuditTrailProps, OwnedKeys<'auditTrailProps'>>;
   /**
    * Props passed through to the CIS `SecurityAlarms` (`alarms`), for example `metricNamespace`. Home Region only.
    *
    * @default - SecurityAlarms' defaults
    */
-  readonly alarmsProps?: Omit<SecurityAlarmsProps, 'logGroup' | 'alertTopic' | 'disabledAlarms' | 'alarmNamePrefix'>;
+  readonly alarmsProps?: Omit<SecurityAlarmsProps, OwnedKeys<'alarmsProps'>>;
   /**
    * Props passed through to `ThreatDetection` (`threatDetection`), for example `disabledGuardDutyFeatures`
    * or `securityHubMinimumSeverity`.
    *
    * @default - ThreatDetection's defaults
    */
-  readonly threatDetectionProps?: Omit<ThreatDetectionProps, 'alertTopic' | 'minimumSeverity' | 'securityHubStandards' | 'existingDetectorId' |
-  'existingSecurityHub' | 'existingConfigRecorder' | 'existingConfigServiceLinkedRole' | 'recordGlobalResourceTypes' | 'inspector' |
-  'accessLogsBucket' | 'dataClassPrefix'>;
+  readonly threatDetectionProps?: Omit<ThreatDetectionProps, OwnedKeys<'threatDetectionProps'>>;
   /**
    * Props passed through to the `IdentityBaseline` (`identity`), for example `passwordPolicy` or
    * `supportRole`. Outside the home Region only its `accessAnalyzer` applies (to `accessAnalyzer`).
    *
    * @default - IdentityBaseline's defaults
    */
-  readonly identityProps?: Omit<IdentityBaselineProps, 'permissionsBoundary'>;
+  readonly identityProps?: Omit<IdentityBaselineProps, OwnedKeys<'identityProps'>>;
   /**
    * Props passed through to the `SegmentedVpc` (`vpc`), for example `flowLogsRetention` or `publicIngressPorts`.
    *
    * @default - SegmentedVpc's defaults
    */
-  readonly networkProps?: Omit<SegmentedVpcProps, 'cidr' | 'adminIngressCidrs' | 'allowBroadIngress' | 'availabilityZones' | 'natGateways' |
-  'interfaceEndpoints' | 'flowLogsDataClass'>;
+  readonly networkProps?: Omit<SegmentedVpcProps, OwnedKeys<'networkProps'>>;
   /**
    * Props passed through to the `Bastion` (`bastion`), for example `instanceType`.
    *
    * @default - Bastion's defaults
    */
-  readonly bastionProps?: Omit<BastionProps, 'vpc' | 'ingress' | 'ingressPort' | 'sessionManagerPreferences' | 'allowBroadIngress' | 'dataClass'>;
+  readonly bastionProps?: Omit<BastionProps, OwnedKeys<'bastionProps'>>;
   /**
    * Props passed through to the `SecureBackupPlan` (`backupPlan`), for example `rpo`, `retention` or `copies`.
    *
    * @default - SecureBackupPlan's defaults
    */
-  readonly backupProps?: Omit<SecureBackupPlanProps, 'backupVault' | 'alertTopic' | 'selectionTags' | 'taggedResourceTypes'>;
+  readonly backupProps?: Omit<SecureBackupPlanProps, OwnedKeys<'backupProps'>>;
   /**
    * Props passed through to the `EvidenceCollector` (`evidenceCollector`), for example `regions` or `schedule`.
    * Needs `evidenceCollector: true`.
    *
    * @default - EvidenceCollector's defaults
    */
-  readonly evidenceCollectorProps?: Omit<EvidenceCollectorProps, 'alertTopic' | 'dataClassPrefix'>;
+  readonly evidenceCollectorProps?: Omit<EvidenceCollectorProps, OwnedKeys<'evidenceCollectorProps'>>;
 }
 
-/** The flat prop (or the wiring) behind each key a passthrough may not set. */
+/**
+ * The flat prop (or the wiring) behind each key a passthrough may not set. The passthrough types leave
+ * these keys out (`OwnedKeys`), and validation refuses them, so the two cannot drift apart.
+ */
 const OWNED_BY_BASELINE = {
   alertsProps: { emails: 'use alertEmails', slack: 'use slack', dataClass: 'use instanceName, which prefixes every key alias' },
   auditTrailProps: { organizationTrailLogGroup: 'use organizationTrailLogGroup', dataClass: 'use instanceName, which prefixes every key alias' },
@@ -357,6 +357,9 @@ const OWNED_BY_BASELINE = {
     dataClassPrefix: 'use instanceName, which prefixes every key alias',
   },
 } as const satisfies Record<string, Record<string, string>>;
+
+/** The keys of a passthrough that the baseline owns. */
+type OwnedKeys<P extends keyof typeof OWNED_BY_BASELINE> = keyof (typeof OWNED_BY_BASELINE)[P];
 
 
 /**
