@@ -132,7 +132,11 @@ export function buildReport(ledger: Ledger, frameworks: readonly Framework[], op
   }
   const observationsByControl = new Map<string, ControlObservation[]>();
   for (const o of observations) {
-    for (const k of new Set(o.controlRefs.map((ref) => controlKey(ref.framework, ref.id)))) observationsByControl.set(k, [...(observationsByControl.get(k) ?? []), o]);
+    for (const k of new Set(o.controlRefs.map((ref) => controlKey(ref.framework, ref.id)))) {
+      const list = observationsByControl.get(k);
+      if (list) list.push(o);
+      else observationsByControl.set(k, [o]);
+    }
   }
   const rulesByControl = new Map<string, string[]>();
   for (const r of rules) {
