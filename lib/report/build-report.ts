@@ -155,8 +155,15 @@ export function buildReport(ledger: Ledger, frameworks: readonly Framework[], op
     };
   }));
 
-  const lineOf = (template: string, logicalId: string | null) =>
-    logicalId === null ? null : ledger.results.find((r) => r.template === template && r.logicalId === logicalId && r.line !== undefined)?.line ?? null;
+  // Source line of each acknowledged resource, indexed once (a template can carry many acknowledgments).
+  const lines = new Map<string, number>();
+  if (ledger.acknowledgments.length > 0) {
+    for (const r of ledger.results) {
+      const k = `${r.template}\u0000${r.logicalId}`;
+      if (r.logicalId !== null && r.line !== undefined && !lines.has(k)) lines.set(k, r.line);
+    }
+  }
+  const lineOf = (template: string, logicalId: string | null) => (logicalId === null ? null : lines.get(`${template}\u0000${logicalId}`) ?? null);
   const exceptions: ReportException[] = ledger.acknowledgments.map((a, i) => ({
     id: `x-${sha256([a.ruleId, a.stack, a.logicalId ?? '', i].join('\u0000')).slice(0, 16)}`,
     ruleId: a.ruleId,
